@@ -1,0 +1,64 @@
+package dev.cairn.server;
+
+import dev.cairn.server.store.Database;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The server's services, wired once at start-up and handed to the routes. Each package adds its service
+ * here (runs, metrics, sweeps, artifacts, ...).
+ */
+public final class Services implements AutoCloseable {
+    private final Database database;
+    private final ServerOptions options;
+    private final Clock clock;
+    private final ScheduledExecutorService background;
+
+    private Services(Database database, ServerOptions options, Clock clock) {
+        this.database = database;
+        this.options = options;
+        this.clock = clock;
+        this.background = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "cairn-background");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    static Services create(Database database, ServerOptions options, Clock clock) {
+        return new Services(database, options, clock);
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public ServerOptions options() {
+        return options;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Starts periodic work such as marking silent runs crashed. */
+    void startBackgroundWork() {
+    }
+
+    /** Runs {@code task} every {@code periodMs} on the background thread; failures are logged, not fatal. */
+    void every(long periodMs, Runnable task) {
+        background.scheduleWithFixedDelay(task, periodMs, periodMs, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        background.shutdownNow();
+        try {
+            background.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

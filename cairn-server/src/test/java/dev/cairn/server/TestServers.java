@@ -1,0 +1,52 @@
+package dev.cairn.server;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Starts real servers for tests: SQLite in a temporary folder, or PostgreSQL when
+ * {@code CAIRN_TEST_PG_URL} names a reachable server ({@code postgresql://user:pass@host:port/db};
+ * .ci/run starts one). Each PostgreSQL server gets a fresh database of its own.
+ */
+public final class TestServers {
+    public static final String PG_ENV = "CAIRN_TEST_PG_URL";
+
+    private TestServers() {
+    }
+
+    public static CairnServer sqlite(Path dataDir) {
+        return CairnServer.start(ServerOptions.local(dataDir));
+    }
+
+    /** A server on a brand-new PostgreSQL database; the test is skipped when no PostgreSQL is configured. */
+    public static CairnServer postgres(Path dataDir) {
+        return CairnServer.start(ServerOptions.local(dataDir).withDbUrl(freshPostgresDatabase()));
+    }
+
+    /** Starts the named store: "sqlite" or "postgresql". */
+    public static CairnServer start(String store, Path dataDir) {
+        return "postgresql".equals(store) ? postgres(dataDir) : sqlite(dataDir);
+    }
+
+    /** Creates an empty database on the configured PostgreSQL server and returns its URL. */
+    public static String freshPostgresDatabase() {
+        String base = System.getenv(PG_ENV);
+        Assumptions.assumeTrue(base != null && !base.isBlank(), PG_ENV + " is not set; PostgreSQL leg skipped");
+        String name = "cairn_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        java.net.URI uri = java.net.URI.create(base);
+        String[] user = uri.getUserInfo() == null ? new String[] {"postgres", ""} : uri.getUserInfo().split(":", 2);
+        String jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + (uri.getPort() > 0 ? uri.getPort() : 5432) + uri.getPath();
+        try (Connection connection = DriverManager.getConnection(jdbc, user[0], user.length > 1 ? user[1] : "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot create a test database on " + jdbc + ": " + e.getMessage(), e);
+        }
+        String prefix = base.substring(0, base.lastIndexOf('/') + 1);
+        return prefix + name;
+    }
+}
