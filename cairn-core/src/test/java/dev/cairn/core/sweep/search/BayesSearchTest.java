@@ -6,6 +6,8 @@ import dev.cairn.core.sweep.SweepConfig;
 import dev.cairn.core.sweep.SweepSearch;
 import dev.cairn.core.sweep.Trial;
 import dev.cairn.core.sweep.TrialState;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -150,13 +152,16 @@ class BayesSearchTest {
         trials.add(Trial.running(new RandomSearch(four).next(List.of(), rng).orElseThrow()));
         BayesSearch bayes = new BayesSearch(four);
 
+        // CPU time of this thread, not wall time: other builds share this machine, and waiting
+        // for a core says nothing about the algorithm. Best of 20: early calls run interpreted.
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long bestNanos = Long.MAX_VALUE;
-        for (int i = 0; i < 10; i++) {   // the best of several: early calls include JIT compilation
-            long start = System.nanoTime();
+        for (int i = 0; i < 20; i++) {
+            long start = threads.getCurrentThreadCpuTime();
             bayes.next(trials, rng);
-            bestNanos = Math.min(bestNanos, System.nanoTime() - start);
+            bestNanos = Math.min(bestNanos, threads.getCurrentThreadCpuTime() - start);
         }
-        assertThat(bestNanos / 1e6).as("milliseconds").isLessThan(50);
+        assertThat(bestNanos / 1e6).as("milliseconds of CPU").isLessThan(50);
     }
 
     /** Random points with a smooth made-up metric, finished. */
