@@ -1,6 +1,7 @@
 package dev.cairn.core.sweep.internal;
 
 import dev.cairn.core.sweep.SweepConfig;
+import dev.cairn.core.sweep.SweepConfigException;
 import dev.cairn.core.sweep.config.Categorical;
 import dev.cairn.core.sweep.config.HyperbandConfig;
 import dev.cairn.core.sweep.config.Metric;
@@ -32,31 +33,28 @@ public final class ConfigReader {
 
     public static SweepConfig fromText(String text) {
         Object decoded = SweepText.decode(text);
-        if (!(decoded instanceof Map<?, ?> map)) {
-            Problems problems = new Problems();
-            problems.add("", "must be a mapping with method, parameters, ...; got " + Problems.show(decoded));
-            problems.throwIfAny();
-            throw new AssertionError();
+        if (decoded instanceof Map<?, ?> map) {
+            return fromMap(map);
         }
-        return fromMap(map);
+        throw new SweepConfigException(List.of(
+                "(top level): must be a mapping with method, parameters, ...; got " + Problems.show(decoded)));
     }
 
     public static SweepConfig fromMap(Map<?, ?> raw) {
         Problems problems = new Problems();
         Node root = Node.of(raw, "", problems, "{method: random, parameters: {...}}");
         root.rejectUnknown(TOP_LEVEL, "top-level");
-        SectionReader sections = new SectionReader(problems);
 
         String name = root.string("name");
         String description = root.string("description");
         String program = root.string("program");
         SearchMethod method = method(root, problems);
-        Metric metric = root.has("metric") ? sections.metric(root.raw("metric")) : null;
+        Metric metric = root.has("metric") ? new MetricReader(problems).read(root.raw("metric")) : null;
         List<Parameter> parameters = new ParameterReader(problems)
                 .readBlock(root.raw("parameters"), "parameters", List.of());
         HyperbandConfig hyperband = root.has("early_terminate")
-                ? sections.earlyTerminate(root.raw("early_terminate")) : null;
-        List<String> command = root.has("command") ? sections.command(root.raw("command")) : SweepConfig.DEFAULT_COMMAND;
+                ? new HyperbandReader(problems).read(root.raw("early_terminate")) : null;
+        List<String> command = root.has("command") ? new CommandReader(problems).read(root.raw("command")) : SweepConfig.DEFAULT_COMMAND;
         OptionalInt runCap = runCap(root, problems);
 
         if (method == SearchMethod.BAYES && !root.has("metric")) {
