@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * CommandContext unix = CommandContext.of("python3", System.getenv(), "/tmp/run-7/args.json");
- * CommandContext windows = unix.withoutEnvProgram();    // ${env} disappears, as in W&B
+ * CommandContext windows = unix.withoutEnvProgram();    // ${env} disappears, as in W&amp;B
  * }</pre>
  *
  * @param envProgram   what {@code ${env}} expands to; empty to drop it

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 
 /**
- * Expands a sweep's command template into the argv of one trial, with W&B's macros:
+ * Expands a sweep's command template into the argv of one trial, with W&amp;B's macros:
  *
  * <table>
  * <caption>Macros</caption>
@@ -27,7 +27,7 @@ import java.util.regex.Matcher;
  * </table>
  *
  * <p>Values are written as Python's {@code str()} writes them ({@code True}, {@code 1e-05},
- * {@code {'lr': 0.1}} for a nested block), because that is what W&B's agent passes and what
+ * {@code {'lr': 0.1}} for a nested block), because that is what W&amp;B's agent passes and what
  * existing training scripts parse. One flag per top-level parameter, in config order.
  *
  * <pre>{@code

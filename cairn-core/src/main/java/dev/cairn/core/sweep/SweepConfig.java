@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * A validated sweep definition in W&B's format, so existing sweep files run unchanged.
+ * A validated sweep definition in W&amp;B's format, so existing sweep files run unchanged.
  *
  * <pre>{@code
  * SweepConfig config = SweepConfig.parse("""
@@ -30,7 +30,7 @@ import java.util.OptionalInt;
  * @param description    free text, or null
  * @param program        the training script {@code ${program}} expands to, or null for sweeps
  *                       that agents run as a function
- * @param command        the command template; W&B's default
+ * @param command        the command template; W&amp;B's default
  *                       {@code [${env}, ${interpreter}, ${program}, ${args}]} when the file has none
  * @param method         how points are chosen
  * @param metric         what is optimised; required by bayes and early termination
@@ -42,7 +42,7 @@ public record SweepConfig(String name, String description, String program, List<
                           SearchMethod method, Optional<Metric> metric, List<Parameter> parameters,
                           Optional<HyperbandConfig> earlyTerminate, OptionalInt runCap) {
 
-    /** The command W&B uses when a sweep file has no {@code command}. */
+    /** The command W&amp;B uses when a sweep file has no {@code command}. */
     public static final List<String> DEFAULT_COMMAND =
             List.of("${env}", "${interpreter}", "${program}", "${args}");
 

@@ -21,9 +21,9 @@ public final class SweepProgress {
     }
 
     /**
-     * Whether no more trials should start: {@code run_cap} trials exist (in any state, as W&B
+     * Whether no more trials should start: {@code run_cap} trials exist (in any state, as W&amp;B
      * counts runs created), or some trial's metric has reached {@code metric.target}. Running
-     * trials count for the target too: W&B stops creating runs as soon as one reaches it.
+     * trials count for the target too: W&amp;B stops creating runs as soon as one reaches it.
      * Grid exhaustion is not covered here: {@link SweepSearch#next} returns empty for it.
      */
     public static boolean isDone(SweepConfig config, List<Trial> trials) {

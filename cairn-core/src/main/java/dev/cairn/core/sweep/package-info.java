@@ -1,5 +1,5 @@
 /**
- * The sweep engine: W&B-format sweep files, the search methods that pick each trial's
+ * The sweep engine: W&amp;B-format sweep files, the search methods that pick each trial's
  * parameters, and early termination. Pure: no I/O beyond parsing a string, no clocks, no
  * threads, no state between calls; the caller passes the whole trial history each time.
  *

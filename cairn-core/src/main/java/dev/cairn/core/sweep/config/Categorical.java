@@ -33,7 +33,7 @@ public record Categorical(List<String> path, List<Object> values, List<Double> p
         probabilities = List.copyOf(probabilities);
     }
 
-    /** Whether the file gave explicit probabilities (grid search refuses those, as W&B does). */
+    /** Whether the file gave explicit probabilities (grid search refuses those, as W&amp;B does). */
     public boolean hasProbabilities() {
         return !probabilities.isEmpty();
     }

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * A real-valued parameter: the uniform, log-uniform, normal, log-normal and beta families and
- * their {@code q_} (quantised) variants. Fields a distribution does not use hold their W&B
+ * their {@code q_} (quantised) variants. Fields a distribution does not use hold their W&amp;B
  * defaults (mu 0, sigma 1, a 1, b 1) or 0 for q when not quantised.
  *
  * <pre>{@code
@@ -28,7 +28,7 @@ import java.util.Optional;
  * @param a            beta shape a
  * @param b            beta shape b
  * @param q            quantum for {@code q_} distributions: values are {@code round(x/q)*q}
- * @param isIntegerQ   whether q was written as an integer, which makes values integers (W&B)
+ * @param isIntegerQ   whether q was written as an integer, which makes values integers (W&amp;B)
  */
 public record Continuous(List<String> path, Distribution distribution, double min, double max,
                          double mu, double sigma, double a, double b, double q,
@@ -80,7 +80,7 @@ public record Continuous(List<String> path, Distribution distribution, double mi
 
     /**
      * Grid values for {@code q_uniform}: the multiples of q from min to max, both included
-     * when they are multiples (W&B stops short of max; we include it, matching what random
+     * when they are multiples (W&amp;B stops short of max; we include it, matching what random
      * sampling can return). Other distributions cannot be enumerated.
      */
     @Override

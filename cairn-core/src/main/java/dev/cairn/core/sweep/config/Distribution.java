@@ -7,10 +7,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The distributions a sweep parameter can have, spelled as in W&B sweep files. Each knows which
+ * The distributions a sweep parameter can have, spelled as in W&amp;B sweep files. Each knows which
  * keys its parameter block may use besides {@code distribution}.
  *
- * <p>Bounds follow W&B: for {@code log_uniform}, {@code q_log_uniform} and
+ * <p>Bounds follow W&amp;B: for {@code log_uniform}, {@code q_log_uniform} and
  * {@code inv_log_uniform} the {@code min}/{@code max} are natural-log exponents (values fall in
  * e^min..e^max, or e^-max..e^-min for the inverse); the {@code *_values} variants take the
  * values themselves.
@@ -65,8 +65,8 @@ public enum Distribution {
     }
 
     /**
-     * The distribution spelled {@code name} in a sweep file. Also accepts W&B's internal
-     * {@code categorical_w_probabilities}, which appears in configs exported from W&B.
+     * The distribution spelled {@code name} in a sweep file. Also accepts W&amp;B's internal
+     * {@code categorical_w_probabilities}, which appears in configs exported from W&amp;B.
      */
     public static Optional<Distribution> byName(String name) {
         if ("categorical_w_probabilities".equals(name)) {

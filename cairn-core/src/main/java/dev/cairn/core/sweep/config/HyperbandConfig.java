@@ -15,12 +15,12 @@ import java.util.TreeSet;
  *   type: hyperband
  *   min_iter: 3        # bands at iterations 3, 9, 27, 81, ...
  *   eta: 3             # default 3
- *   strict: true       # default true, as in W&B's schema
+ *   strict: true       # default true, as in W&amp;B's schema
  * }</pre>
  *
  * @param minIter  the first band, when configured that way
  * @param maxIter  the iteration the bands count down from, when configured that way (wins over
- *                 {@code minIter} when both are given, as in W&B)
+ *                 {@code minIter} when both are given, as in W&amp;B)
  * @param s        how many bands below {@code maxIter}
  * @param eta      the ratio between consecutive bands; greater than 1
  * @param isStrict compare a run's value at the band (true) or its best value so far (false)
@@ -32,7 +32,7 @@ public record HyperbandConfig(OptionalInt minIter, OptionalInt maxIter, Optional
 
     /**
      * The band iterations, ascending, up to and including {@code lastIteration}. Bands are
-     * whole iterations: fractional values are truncated as W&B does ({@code int(band)}).
+     * whole iterations: fractional values are truncated as W&amp;B does ({@code int(band)}).
      */
     public List<Integer> bandsUpTo(int lastIteration) {
         TreeSet<Integer> bands = new TreeSet<>();

@@ -21,8 +21,8 @@ import java.util.Set;
 public final class ConfigReader {
 
     /**
-     * W&B's top-level keys. {@code entity}, {@code project} and {@code controller} are
-     * accepted so exported W&B files load, and ignored: the server decides those.
+     * W&amp;B's top-level keys. {@code entity}, {@code project} and {@code controller} are
+     * accepted so exported W&amp;B files load, and ignored: the server decides those.
      */
     static final Set<String> TOP_LEVEL = Set.of("program", "command", "method", "metric",
             "parameters", "early_terminate", "run_cap", "name", "description", "entity", "project",

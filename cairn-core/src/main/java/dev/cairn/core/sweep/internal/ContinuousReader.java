@@ -5,7 +5,7 @@ import dev.cairn.core.sweep.config.Distribution;
 import java.util.List;
 
 /**
- * Reads a real-valued parameter block, filling W&B's defaults (mu 0, sigma 1, a 1, b 1,
+ * Reads a real-valued parameter block, filling W&amp;B's defaults (mu 0, sigma 1, a 1, b 1,
  * q 1.0) and checking the bounds the distribution needs.
  */
 final class ContinuousReader {

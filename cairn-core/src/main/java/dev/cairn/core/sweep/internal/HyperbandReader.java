@@ -6,7 +6,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * Reads the {@code early_terminate} section. Defaults follow W&B's schema: eta 3, strict true;
+ * Reads the {@code early_terminate} section. Defaults follow W&amp;B's schema: eta 3, strict true;
  * max_iter wins over min_iter when both are given.
  */
 final class HyperbandReader {

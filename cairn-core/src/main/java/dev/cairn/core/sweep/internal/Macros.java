@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code ${...}} macros of a sweep command, as W&B defines them. The three argument-list
+ * The {@code ${...}} macros of a sweep command, as W&amp;B defines them. The three argument-list
  * macros expand to several argv entries and so must be a command item on their own; the rest
  * expand to one string and may sit inside a larger item ({@code --data=${envvar:DATA}}).
  */

@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * Reads a {@code parameters} block, recursing into nested blocks, into flat leaves. Infers the
- * distribution as W&B does when none is given: {@code values} means categorical, {@code value}
+ * distribution as W&amp;B does when none is given: {@code values} means categorical, {@code value}
  * constant, integer {@code min}/{@code max} int_uniform, other numbers uniform.
  */
 final class ParameterReader {

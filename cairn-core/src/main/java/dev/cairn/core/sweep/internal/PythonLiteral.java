@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Formats values the way Python's {@code str()} does, because W&B's agent builds
+ * Formats values the way Python's {@code str()} does, because W&amp;B's agent builds
  * {@code --lr=0.0001} with it and training scripts parse what they are used to: {@code True},
  * {@code None}, {@code 1e-05}, {@code 3.0}, {@code ['a', 'b']}.
  *

@@ -19,7 +19,7 @@ import java.util.Set;
 /**
  * Walks the Cartesian product of every parameter's values (constants, {@code values},
  * int_uniform ranges, q_uniform steps), handing out each point once across all trials, in a
- * fixed order: the first parameter varies slowest, as in W&B.
+ * fixed order: the first parameter varies slowest, as in W&amp;B.
  *
  * <p>A point is taken once any trial holds it, whatever its state, except {@code CRASHED}: a
  * crash says nothing about the parameters, so a crashed point is handed out again, up to

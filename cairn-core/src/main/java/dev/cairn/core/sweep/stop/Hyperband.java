@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Hyperband early termination as W&B's sweep engine applies it: a pure function from the
+ * Hyperband early termination as W&amp;B's sweep engine applies it: a pure function from the
  * sweep's metric histories to the runs to stop.
  *
  * <pre>{@code
@@ -32,7 +32,7 @@ import java.util.Set;
  *     {@code floor(count / eta)}. So about the best 1/eta of runs (plus one) are at or under
  *     it.</li>
  * <li>A <b>running</b> run is judged at the last band it has reached. With {@code strict}
- *     (the default, as in W&B's schema) its value at that band is compared; without, its best
+ *     (the default, as in W&amp;B's schema) its value at that band is compared; without, its best
  *     value so far, which forgives a run that dipped at the band but has recovered since.
  *     It is stopped when that value is strictly worse than the threshold.</li>
  * </ol>

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param runId  the run's id, returned by {@link Hyperband#runsToStop} when it should stop
  * @param state  only {@code RUNNING} runs are ever stopped; all runs set the bar
  * @param values the metric as logged; nulls and NaNs are dropped before counting iterations
- *               (W&B skips invalid values the same way)
+ *               (W&amp;B skips invalid values the same way)
  */
 public record RunHistory(String runId, TrialState state, List<Double> values) {
 
