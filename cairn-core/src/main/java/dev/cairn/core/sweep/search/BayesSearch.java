@@ -35,7 +35,7 @@ import java.util.Random;
  *     ({@link GpTrainer}). Solved by Cholesky, O(n^3): a whole suggestion with 200 finished
  *     trials takes about 15 ms of CPU.</li>
  * <li><b>Acquisition.</b> Expected improvement over the best finished value, maximised by
- *     ~400 random candidates plus jitter around the 5 best points, then hill-climbing from the
+ *     200 + 25 per axis random candidates plus jitter around the 5 best points, then hill-climbing from the
  *     top 3 ({@link ExpectedImprovement}).</li>
  * <li><b>Running trials</b> (kriging believer): each running trial is added to the model as if
  *     it had returned the model's current mean there. The model's uncertainty there collapses,
