@@ -25,6 +25,10 @@ final class JsonDocs {
         }
     }
 
+    static ObjectNode emptyObject() {
+        return Json.mapper().createObjectNode();
+    }
+
     static String write(JsonNode node) {
         try {
             return Json.mapper().writeValueAsString(node);

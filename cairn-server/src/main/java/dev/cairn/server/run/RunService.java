@@ -1,8 +1,6 @@
 package dev.cairn.server.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cairn.core.run.Names;
-import dev.cairn.core.run.ResumeMode;
 import dev.cairn.core.run.RunState;
 import dev.cairn.server.ServerOptions;
 import dev.cairn.server.http.ApiException;
@@ -20,18 +18,18 @@ import java.util.Map;
  * heartbeat; and the background check that marks silent runs crashed ({@link #reaper()}).
  *
  * <pre>{@code
- * RunService runs = services.runs();
- * RunService.Outcome created = runs.createOrResume("alice", "mnist", RunInput.forCreate(body));
- * ObjectNode run = runs.get(new RunKey("alice", "mnist", "k3x9q2ab"), false);
+ * RunService runs = services.runs();                      // built once by Services
+ * int crashed = runs.reaper().runOnce(Instant.now());     // what the background check does
  * }</pre>
+ *
+ * <p>Requests reach it through {@link RunRoutes}; each method is one transaction.
  */
 public final class RunService {
-    /** How many fresh random ids to try before giving up (8 random characters rarely collide once). */
-    private static final int NEW_ID_ATTEMPTS = 5;
-
     private final Database database;
     private final Clock clock;
     private final RunStore store;
+    private final RunEdits edits;
+    private final RunStarts starts;
     private final RunLister lister;
     private final RunReaper reaper;
 
@@ -39,6 +37,8 @@ public final class RunService {
         this.database = database;
         this.clock = clock;
         this.store = new RunStore(database.dialect());
+        this.edits = new RunEdits(store);
+        this.starts = new RunStarts(store, edits);
         this.lister = new RunLister(database, clock);
         this.reaper = new RunReaper(database, clock, options.heartbeatTimeout());
     }
@@ -59,65 +59,8 @@ public final class RunService {
     Outcome createOrResume(String entity, String projectName, RunInput input) {
         return database.inTransaction(c -> {
             long nowMs = clock.millis();
-            Project project = ProjectStore.ensure(c, entity, projectName, nowMs);
-            RunRow existing = input.id == null ? null : store.findForUpdate(c, project, input.id);
-            if (existing == null) {
-                if (input.resume == ResumeMode.MUST) {
-                    throw new ApiException.NotFound("run " + project + "/" + input.id + " does not exist, so it cannot"
-                            + " be resumed; create it with resume \"allow\" or \"never\"");
-                }
-                return new Outcome(create(c, project, input, nowMs), true);
-            }
-            if (existing.isDeleted()) {
-                throw new ApiException.Conflict("run " + project + "/" + existing.runId() + " is deleted; restore it"
-                        + " (POST /api/v1/runs/" + project + "/" + existing.runId() + "/restore) or choose another id");
-            }
-            if (input.resume == ResumeMode.NEVER) {
-                throw new ApiException.Conflict("run id '" + existing.runId() + "' is taken in " + project
-                        + "; resume it with resume \"allow\" or \"must\", or choose another id");
-            }
-            return new Outcome(resume(c, project, existing, input, nowMs), false);
+            return starts.start(c, ProjectStore.ensure(c, entity, projectName, nowMs), input, nowMs);
         });
-    }
-
-    private ObjectNode create(Connection c, Project project, RunInput input, long nowMs) throws SQLException {
-        ObjectNode config = input.config == null ? JsonDocs.parseObject("{}") : JsonDocs.merge(JsonDocs.parseObject("{}"), input.config);
-        List<String> tags = input.tags == null ? List.of() : input.tags;
-        for (int attempt = 0; attempt < NEW_ID_ATTEMPTS; attempt++) {
-            String runId = input.id != null ? input.id : Names.newRunId();
-            RunRow run = new RunRow(0, project.pk(), runId,
-                    (String) input.columns.getOrDefault(RunColumn.NAME, Names.memorableName()),
-                    (String) input.columns.getOrDefault(RunColumn.NOTES, ""), JsonDocs.write(tagArray(tags)),
-                    (String) input.columns.get(RunColumn.GROUP), (String) input.columns.get(RunColumn.JOB_TYPE),
-                    RunState.RUNNING, null, JsonDocs.write(config), "{}",
-                    JsonDocs.write(input.metadata == null ? JsonDocs.parseObject("{}") : input.metadata),
-                    nowMs, nowMs, nowMs, null, null, 0, 0);
-            Long pk = store.insert(c, run);
-            if (pk != null) {
-                store.replaceTags(c, pk, tags);
-                RunFields.replace(c, pk, project.pk(), "config", config);
-                return view(c, project, runId);
-            }
-            if (input.id != null) {
-                throw new ApiException.Conflict("run id '" + runId + "' was taken in " + project
-                        + " by a request at the same moment; resume it with resume \"allow\", or choose another id");
-            }
-        }
-        throw new IllegalStateException("no free run id after " + NEW_ID_ATTEMPTS + " attempts in " + project);
-    }
-
-    private ObjectNode resume(Connection c, Project project, RunRow run, RunInput input, long nowMs) throws SQLException {
-        Map<RunColumn, Object> changes = new EnumMap<>(input.columns);
-        changes.put(RunColumn.STATE, RunState.RUNNING.wireName());
-        changes.put(RunColumn.EXIT_CODE, null);
-        changes.put(RunColumn.FINISHED_AT, null);
-        changes.put(RunColumn.HEARTBEAT_AT, nowMs);
-        if (input.metadata != null) {
-            changes.put(RunColumn.METADATA, JsonDocs.write(JsonDocs.merge(JsonDocs.parseObject(run.metadataJson()),
-                    input.metadata)));
-        }
-        applyCommon(c, project, run, input, changes, nowMs);
-        return view(c, project, run.runId());
     }
 
     ObjectNode get(RunKey key, boolean includeDeleted) {
@@ -137,17 +80,13 @@ public final class RunService {
             Project project = ProjectStore.find(c, key.entity(), key.project());
             RunRow run = live(c, project, key);
             Map<RunColumn, Object> changes = new EnumMap<>(input.columns);
-            if (input.metadata != null) {
-                changes.put(RunColumn.METADATA, JsonDocs.write(JsonDocs.merge(JsonDocs.parseObject(run.metadataJson()),
-                        input.metadata)));
-            }
             if (input.state != null) {
                 changes.put(RunColumn.STATE, input.state.wireName());
                 if (run.finishedAtMs() == null) {
                     changes.put(RunColumn.FINISHED_AT, nowMs);
                 }
             }
-            applyCommon(c, project, run, input, changes, nowMs);
+            edits.apply(c, project, run, input, changes, nowMs);
             if (input.summary != null) {
                 ObjectNode userSummary = JsonDocs.merge(JsonDocs.parseObject(store.userSummary(c, run.pk())), input.summary);
                 store.saveUserSummary(c, run.pk(), JsonDocs.write(userSummary));
@@ -155,22 +94,6 @@ public final class RunService {
             }
             return view(c, project, run.runId());
         });
-    }
-
-    /** Writes the columns, tags and merged config shared by resume and update. */
-    private void applyCommon(Connection c, Project project, RunRow run, RunInput input, Map<RunColumn, Object> changes,
-                             long nowMs) throws SQLException {
-        changes.put(RunColumn.UPDATED_AT, nowMs);
-        if (input.tags != null) {
-            changes.put(RunColumn.TAGS, JsonDocs.write(tagArray(input.tags)));
-            store.replaceTags(c, run.pk(), input.tags);
-        }
-        if (input.config != null) {
-            ObjectNode config = JsonDocs.merge(JsonDocs.parseObject(run.configJson()), input.config);
-            changes.put(RunColumn.CONFIG, JsonDocs.write(config));
-            RunFields.replace(c, run.pk(), project.pk(), "config", config);
-        }
-        store.update(c, run.pk(), changes);
     }
 
     ObjectNode delete(RunKey key) {
@@ -236,13 +159,6 @@ public final class RunService {
 
     private ObjectNode view(Connection c, Project project, String runId) throws SQLException {
         return RunView.of(project, store.find(c, project, runId), clock.millis());
-    }
-
-    private static com.fasterxml.jackson.databind.node.ArrayNode tagArray(List<String> tags) {
-        com.fasterxml.jackson.databind.node.ArrayNode array = com.fasterxml.jackson.databind.node.JsonNodeFactory
-                .instance.arrayNode();
-        tags.forEach(array::add);
-        return array;
     }
 
     static ApiException.NotFound notFound(RunKey key) {

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.server.ApiClient;
 import dev.cairn.server.CairnServer;
+import dev.cairn.server.ServerOptions;
 import dev.cairn.server.TestServers;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -153,6 +156,7 @@ class RunsApiTest {
 
             assertBadRequest(api.patch(RUNS + "/r1", "{\"state\":\"running\"}"), "state");
             assertBadRequest(api.patch(RUNS + "/r1", "{\"summary\":3}"), "summary");
+            assertThat(api.patch(RUNS + "/r1", "{\"name\":").errorCode()).isEqualTo("bad_json");
             assertThat(api.patch(RUNS + "/nope", "{}").status()).isEqualTo(404);
         }
     }
@@ -228,6 +232,50 @@ class RunsApiTest {
                     .isEqualTo("running");
             assertThat(api.post(RUNS + "/done/heartbeat", "").json().path("state").asText())
                     .as("a heartbeat does not revive a finished run").isEqualTo("finished");
+        }
+    }
+
+    @Test
+    void the_background_check_marks_silent_runs_crashed_on_its_own() throws InterruptedException {
+        ServerOptions options = ServerOptions.local(dataDir).withHeartbeatTimeout(Duration.ofMillis(400));
+        try (CairnServer server = CairnServer.start(options)) {
+            ApiClient api = new ApiClient(server.url());
+            api.post(RUNS, "{\"id\":\"r1\"}");
+            assertThat(server.services().runs().reaper().periodMs()).isEqualTo(100);
+
+            long deadlineMs = System.currentTimeMillis() + 10_000;
+            String state = "running";
+            while (state.equals("running") && System.currentTimeMillis() < deadlineMs) {
+                Thread.sleep(50);
+                state = api.get(RUNS + "/r1").json().path("state").asText();
+            }
+
+            assertThat(state).isEqualTo("crashed");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void projects_count_live_runs_and_show_their_latest_activity(String store) {
+        try (CairnServer server = TestServers.start(store, dataDir)) {
+            ApiClient api = new ApiClient(server.url());
+            api.post(RUNS, "{\"id\":\"r1\"}");
+            api.post(RUNS, "{\"id\":\"r2\"}");
+            api.post("/api/v1/runs/alice/cifar", "{}");
+            api.post("/api/v1/runs/bob/mnist", "{}");
+            api.delete(RUNS + "/r2");
+            String beat = api.get(RUNS + "/r1").json().path("heartbeat_at").asText();
+
+            JsonNode all = api.get("/api/v1/projects").json().path("projects");
+            JsonNode alice = api.get("/api/v1/projects?entity=alice").json().path("projects");
+
+            assertThat(all).hasSize(3);
+            assertThat(alice).hasSize(2);
+            assertThat(alice.get(0).path("name").asText()).isEqualTo("cifar");
+            assertThat(alice.get(1).path("name").asText()).isEqualTo("mnist");
+            assertThat(alice.get(1).path("run_count").asLong()).isEqualTo(1);
+            assertThat(alice.get(1).path("last_activity_at").asText()).isGreaterThanOrEqualTo(beat);
+            assertThat(api.get("/api/v1/projects?entity=no%20such").status()).isEqualTo(400);
         }
     }
 
