@@ -30,6 +30,10 @@ public final class Benchmarks {
     static {
         ALL.put("ingest", new Entry("points/s from one SDK client over loopback HTTP into a server, and the store's ceiling",
                 true, IngestBench::run));
+        ALL.put("history", new Entry("a 1,000-bucket downsample of a 10,000,000-point and a 10,000-point series",
+                true, HistoryBench::run));
+        ALL.put("runs", new Entry("the first page of a filtered, sorted list of a 100,000-run project over HTTP",
+                true, RunsBench::run));
     }
 
     private Benchmarks() {
