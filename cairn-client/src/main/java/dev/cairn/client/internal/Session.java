@@ -75,8 +75,12 @@ public final class Session implements RecordSink {
     }
 
     private void startExtras() {
-        append(PendingRecord.ofValues("metadata", Environment.capture(Path.of("").toAbsolutePath()),
-                PendingRecord.NO_STEP));
+        try {
+            append(PendingRecord.ofValues("metadata", Environment.capture(Path.of("").toAbsolutePath()),
+                    PendingRecord.NO_STEP));
+        } catch (RuntimeException e) {
+            warnings.say("cannot describe this machine and program (" + e + "); the run goes on without it");
+        }
         if (settings.sampleIntervalMs() > 0) {
             sampler = SystemSampler.start(info.runDir(), settings.sampleIntervalMs(), this::append);
         }
