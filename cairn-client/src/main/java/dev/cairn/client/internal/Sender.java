@@ -1,7 +1,6 @@
 package dev.cairn.client.internal;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
@@ -22,19 +21,16 @@ public final class Sender {
     static final long IDLE_MS = 1_000;
     private static final Pattern EXPECTED_SEQ = Pattern.compile("expected seq (\\d+)");
 
-    private final RecordLogReader reader;
+    private final LogCursor cursor;
     private final RunApi api;
     private final SenderSettings settings;
     private final Backoff backoff;
     private final LongSupplier clockMs;
     private final Warnings warnings;
-    private final AckFile ackFile;
+    private final Acknowledgements acks;
     private final byte[] createBody;
-    private final Object acks = new Object();
 
     private boolean runExists;
-    private long cursor = -1;
-    private volatile long ackedSeq;
     private volatile long recordsApplied;
     private long pendingSinceMs = -1;
     private long nextAttemptAtMs;
@@ -51,16 +47,15 @@ public final class Sender {
      */
     public Sender(RecordLogReader reader, RunApi api, SenderSettings settings, Backoff backoff, LongSupplier clockMs,
                   Warnings warnings, AckFile ackFile, byte[] createBody, long serverLastSeq) {
-        this.reader = reader;
+        this.cursor = new LogCursor(reader);
         this.api = api;
         this.settings = settings;
         this.backoff = backoff;
         this.clockMs = clockMs;
         this.warnings = warnings;
-        this.ackFile = ackFile;
+        this.acks = new Acknowledgements(ackFile, Math.max(serverLastSeq, 0));
         this.createBody = createBody;
         this.runExists = createBody == null;
-        this.ackedSeq = Math.max(serverLastSeq, 0);
         this.maxBatchRecords = settings.maxBatchRecords();
         this.lastContactMs = clockMs.getAsLong();
     }
@@ -78,10 +73,10 @@ public final class Sender {
             if (!runExists) {
                 return createRun(now);
             }
-            if (cursor < 0) {
-                cursor = reader.positionOf(ackedSeq + 1);
+            if (!cursor.isPositioned()) {
+                cursor.seek(acks.seq() + 1);
             }
-            if (reader.readAt(cursor) == null) {
+            if (cursor.peek() == null) {
                 pendingSinceMs = -1;
                 return heartbeatIfDue(now);
             }
@@ -94,7 +89,7 @@ public final class Sender {
             }
             return sendBatch(now);
         } catch (IOException e) {
-            return stop("cannot read the record log " + reader.file() + ": " + e.getMessage());
+            return stop("cannot read the record log in " + cursor.runDir() + ": " + e.getMessage());
         }
     }
 
@@ -109,8 +104,8 @@ public final class Sender {
         if (reply.isSuccess()) {
             runExists = true;
             failures = 0;
-            cursor = -1;
-            acknowledged(reply.json().path("last_seq").asLong(0));
+            cursor.reset();
+            acks.acknowledged(reply.json().path("last_seq").asLong(0));
             return 0;
         }
         if (reply.isRetriable()) {
@@ -120,7 +115,7 @@ public final class Sender {
     }
 
     private long sendBatch(long now) throws IOException {
-        List<Frame> batch = readBatch();
+        List<Frame> batch = cursor.batch(maxBatchRecords, settings.maxBatchBytes());
         Reply reply;
         try {
             reply = api.sendRecords(BatchBody.gzip(batch));
@@ -133,9 +128,13 @@ public final class Sender {
             long lastSeq = reply.json().path("last_seq").asLong(-1);
             recordsApplied += reply.json().path("applied").asLong(0);
             Frame last = batch.get(batch.size() - 1);
-            cursor = lastSeq == last.seq() ? last.endPosition() : reader.positionOf(lastSeq + 1);
-            acknowledged(lastSeq);
-            if (reader.readAt(cursor) != null) {
+            if (lastSeq == last.seq()) {
+                cursor.moveAfter(last);
+            } else {
+                cursor.seek(lastSeq + 1);
+            }
+            acks.acknowledged(lastSeq);
+            if (cursor.peek() != null) {
                 return 0; // a backlog: keep going without lingering
             }
             pendingSinceMs = -1;
@@ -154,22 +153,6 @@ public final class Sender {
         return stop("the server refused records (" + reply.describe() + ")");
     }
 
-    private List<Frame> readBatch() throws IOException {
-        List<Frame> batch = new ArrayList<>();
-        long position = cursor;
-        long bytes = 0;
-        Frame frame;
-        while (batch.size() < maxBatchRecords && (frame = reader.readAt(position)) != null) {
-            if (!batch.isEmpty() && bytes + frame.payload().length + 1 > settings.maxBatchBytes()) {
-                break;
-            }
-            batch.add(frame);
-            bytes += frame.payload().length + 1;
-            position = frame.endPosition();
-        }
-        return batch;
-    }
-
     /** The server has everything before the seq it expects; send from there (back or forward). */
     private long restartAt(Reply reply) throws IOException {
         Matcher matcher = EXPECTED_SEQ.matcher(reply.errorMessage());
@@ -177,9 +160,9 @@ public final class Sender {
             return stop("the server reported a gap without the seq it expects (" + reply.describe() + ")");
         }
         long expected = Long.parseLong(matcher.group(1));
-        cursor = reader.positionOf(expected);
-        acknowledged(expected - 1);
-        Frame next = reader.readAt(cursor);
+        cursor.seek(expected);
+        acks.acknowledged(expected - 1);
+        Frame next = cursor.peek();
         if (next != null && next.seq() != expected) {
             return stop("the server expects record " + expected + " but the log continues at " + next.seq());
         }
@@ -205,32 +188,16 @@ public final class Sender {
         long delayMs = backoff.delayMs(failures);
         nextAttemptAtMs = now + delayMs;
         warnings.once("unreachable", "cannot reach the server at " + api.baseUrl() + " (" + reason
-                + "); records are kept in " + reader.file() + " and sent when it is back");
+                + "); records are kept in " + cursor.runDir() + " and sent when it is back");
         return delayMs;
     }
 
     private long stop(String reason) {
         stopReason = reason;
-        warnings.say(reason + "; records are kept in " + reader.file().getParent()
-                + " - send them later with: ./cairn sync " + reader.file().getParent());
-        synchronized (acks) {
-            acks.notifyAll();
-        }
+        warnings.say(reason + "; records are kept in " + cursor.runDir() + " - send them later with: ./cairn sync "
+                + cursor.runDir());
+        acks.abandon();
         return IDLE_MS;
-    }
-
-    private void acknowledged(long seq) {
-        ackedSeq = seq;
-        if (ackFile != null) {
-            try {
-                ackFile.write(seq);
-            } catch (IOException e) {
-                // The file is a hint; the server's last_seq is what counts.
-            }
-        }
-        synchronized (acks) {
-            acks.notifyAll();
-        }
     }
 
     /** From now on, send what is there without waiting for the linger time (the run is finishing). */
@@ -240,30 +207,20 @@ public final class Sender {
 
     /** Waits until the server acknowledged {@code seq}; false when time ran out or the sender stopped. */
     public boolean awaitAcked(long seq, long timeoutMs) throws InterruptedException {
-        long deadline = System.nanoTime() + timeoutMs * 1_000_000;
-        synchronized (acks) {
-            while (ackedSeq < seq && stopReason == null) {
-                long leftMs = (deadline - System.nanoTime()) / 1_000_000;
-                if (leftMs <= 0) {
-                    return false;
-                }
-                acks.wait(leftMs);
-            }
-        }
-        return ackedSeq >= seq;
+        return acks.await(seq, timeoutMs);
     }
 
     /** Whether records wait in the log that the server has not acknowledged (true until the first look). */
     public boolean hasUnsent() {
         try {
-            return !runExists || cursor < 0 || reader.readAt(cursor) != null;
+            return !runExists || !cursor.isPositioned() || cursor.peek() != null;
         } catch (IOException e) {
             return false;
         }
     }
 
     public long ackedSeq() {
-        return ackedSeq;
+        return acks.seq();
     }
 
     /** Records the server applied in answer to this sender's batches (not counting duplicates). */
