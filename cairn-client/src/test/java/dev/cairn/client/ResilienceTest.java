@@ -91,6 +91,34 @@ class ResilienceTest {
     }
 
     @Test
+    void a_run_that_finishes_while_the_server_is_down_says_how_to_sync_and_sync_completes_it() {
+        java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream originalErr = System.err;
+        LiveServer first = LiveServer.start(serverDir, 0);
+        int port = first.port();
+        System.setErr(new java.io.PrintStream(stderr, true));
+        Run run;
+        try {
+            run = Cairn.init(options(first.url()).finishTimeoutMs(300).build());
+            run.log(Map.of("x", 0.0));
+            first.close();
+            run.log(Map.of("x", 1.0));
+            run.finish(1);
+        } finally {
+            System.setErr(originalErr);
+        }
+        assertThat(stderr.toString()).contains("./cairn sync " + run.dir().toAbsolutePath());
+
+        try (LiveServer second = LiveServer.start(serverDir, port)) {
+            SyncResult result = Cairn.sync(run.dir(), second.url(), null);
+
+            assertThat(result.lastSeq()).isEqualTo(RunLogs.records(run).size());
+            assertThat(steps(second.history(run, "x"))).containsExactly(0L, 1L);
+            assertThat(second.run(run).path("state").asText()).isEqualTo("failed");
+        }
+    }
+
+    @Test
     void syncing_to_no_server_fails_with_what_to_do() {
         Run run = Cairn.init(options("http://unused.invalid").mode(Mode.OFFLINE).build());
         run.finish();

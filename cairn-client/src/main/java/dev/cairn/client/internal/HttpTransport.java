@@ -38,6 +38,11 @@ public final class HttpTransport implements RunApi {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(jsonBody)));
     }
 
+    /** {@code GET /runs/{entity}/{project}/{run}}: the run with its {@code last_seq}, or 404. */
+    public Reply getRun() throws IOException {
+        return send(request(runPath, createTimeout).GET());
+    }
+
     @Override
     public Reply sendRecords(byte[] gzippedBody) throws IOException {
         return send(request(runPath + "/records", requestTimeout).header("Content-Type", "application/json")

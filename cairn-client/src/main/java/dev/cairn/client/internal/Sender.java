@@ -38,6 +38,7 @@ public final class Sender {
     private int failures;
     private int maxBatchRecords;
     private volatile boolean flushRequested;
+    private boolean isFlushing;
     private volatile String stopReason;
 
     /**
@@ -66,6 +67,10 @@ public final class Sender {
             return IDLE_MS;
         }
         long now = clockMs.getAsLong();
+        if (flushRequested && !isFlushing) {
+            isFlushing = true;
+            nextAttemptAtMs = now; // the run is ending: one attempt now rather than at the end of a long backoff
+        }
         if (now < nextAttemptAtMs) {
             return nextAttemptAtMs - now;
         }
@@ -200,7 +205,10 @@ public final class Sender {
         return IDLE_MS;
     }
 
-    /** From now on, send what is there without waiting for the linger time (the run is finishing). */
+    /**
+     * From now on, send what is there without waiting for the linger time, and make the next attempt at
+     * once even if a backoff is running (the run is finishing).
+     */
     public void requestFlush() {
         flushRequested = true;
     }

@@ -8,8 +8,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 
 /**
- * Sends a run folder's record log to a server: creates or resumes the run from {@code run.json}, then
- * sends every record past the server's {@code last_seq} with the same {@link Sender} a live run uses.
+ * Sends a run folder's record log to a server: creates the run from {@code run.json} if the server lacks it,
+ * then sends every record past the server's {@code last_seq} with the same {@link Sender} a live run uses.
  */
 public final class Syncer {
     private static final long CREATE_TIMEOUT_MS = 10_000;
@@ -30,17 +30,7 @@ public final class Syncer {
         String run = runFile.entity() + "/" + runFile.project() + "/" + runFile.id();
         HttpTransport api = new HttpTransport(baseUrl, apiKey, runFile.entity(), runFile.project(), runFile.id(),
                 CREATE_TIMEOUT_MS, REQUEST_TIMEOUT_MS);
-        Reply created;
-        try {
-            created = api.createRun(runFile.createBody(ResumeMode.ALLOW));
-        } catch (IOException e) {
-            throw new CairnException("no Cairn server answers at " + baseUrl + " (" + e + "); start one with"
-                    + " ./cairn server, or pass the right URL", e);
-        }
-        if (!created.isSuccess()) {
-            throw new CairnException("the server at " + baseUrl + " refused run " + run + ": " + created.describe());
-        }
-        long serverLastSeq = created.json().path("last_seq").asLong(0);
+        long serverLastSeq = serverLastSeq(api, runFile, run, baseUrl);
         try (RecordLogReader reader = RecordLogReader.open(runDir.resolve("records.log"))) {
             SenderSettings settings = SenderSettings.defaults();
             Sender sender = new Sender(reader, api, settings, new Backoff(settings.retryInitialMs(), 5_000, Math::random),
@@ -53,6 +43,26 @@ public final class Syncer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CairnException("sync of " + run + " was interrupted", e);
+        }
+    }
+
+    /**
+     * The run's {@code last_seq}, creating the run when the server lacks it. A run the server has is not
+     * resumed: resuming would turn a finished run back to running, and records are accepted in any state.
+     */
+    private static long serverLastSeq(HttpTransport api, RunFile runFile, String run, String baseUrl) {
+        try {
+            Reply existing = api.getRun();
+            if (existing.status() == 404) {
+                existing = api.createRun(runFile.createBody(ResumeMode.ALLOW));
+            }
+            if (!existing.isSuccess()) {
+                throw new CairnException("the server at " + baseUrl + " refused run " + run + ": " + existing.describe());
+            }
+            return existing.json().path("last_seq").asLong(0);
+        } catch (IOException e) {
+            throw new CairnException("no Cairn server answers at " + baseUrl + " (" + e + "); start one with"
+                    + " ./cairn server, or pass the right URL", e);
         }
     }
 

@@ -111,6 +111,27 @@ class SenderTest {
     }
 
     @Test
+    void a_flush_cuts_a_running_backoff_short_once() throws IOException {
+        Sender sender = sender(null, 0);
+        TestRecords.append(log, 1, 3);
+        api.unreachable().unreachable().unreachable().unreachable();
+        sender.runOnce();
+        nowMs += 100; // the linger time passes
+        for (int i = 0; i < 3; i++) {
+            nowMs += sender.runOnce(); // failures 1-3 and their waits
+        }
+        assertThat(sender.runOnce()).isEqualTo(800); // failure 4
+        nowMs += 10;
+        assertThat(sender.runOnce()).isEqualTo(790);
+
+        sender.requestFlush();
+        sender.runOnce();
+
+        assertThat(api.batches).hasSize(5);
+        assertThat(sender.ackedSeq()).isEqualTo(3);
+    }
+
+    @Test
     void jitter_shortens_a_wait_by_at_most_a_fifth() {
         Backoff backoff = new Backoff(100, 10_000, () -> 0.999);
         assertThat(backoff.delayMs(1)).isEqualTo(81);
