@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The life of runs: create or resume (W&B's {@code resume} modes), read, update, soft-delete, restore,
+ * The life of runs: create or resume (W&amp;B's {@code resume} modes), read, update, soft-delete, restore,
  * heartbeat; and the background check that marks silent runs crashed ({@link #reaper()}).
  *
  * <pre>{@code

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code POST /runs/{entity}/{project}}: creates a run or resumes one, as W&B's {@code resume} modes say.
+ * {@code POST /runs/{entity}/{project}}: creates a run or resumes one, as W&amp;B's {@code resume} modes say.
  * A resumed run is running again with its exit cleared; its config merges the body's.
  */
 final class RunStarts {

@@ -1,0 +1,43 @@
+package dev.cairn.client.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+
+/** The body of a records request: {@code {"records":[...]}} spliced from the payloads as logged, gzipped. */
+public final class BatchBody {
+    private static final byte[] OPEN = "{\"records\":[".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CLOSE = "]}".getBytes(StandardCharsets.US_ASCII);
+
+    private BatchBody() {
+    }
+
+    public static byte[] gzip(List<Frame> frames) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new FastGzip(bytes)) {
+            out.write(OPEN);
+            for (int i = 0; i < frames.size(); i++) {
+                if (i > 0) {
+                    out.write(',');
+                }
+                out.write(frames.get(i).payload());
+            }
+            out.write(CLOSE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Metric JSON compresses well even at the fastest level, and the sender's CPU is the training job's CPU. */
+    private static final class FastGzip extends GZIPOutputStream {
+        FastGzip(ByteArrayOutputStream out) throws IOException {
+            super(out, 64 * 1024);
+            def.setLevel(Deflater.BEST_SPEED);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.cairn.client.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where the sender stands in the record log: the position of the first record the server has not
+ * acknowledged. Unpositioned until the sender knows the server's {@code last_seq}.
+ */
+final class LogCursor {
+    private final RecordLogReader reader;
+    private long position = -1;
+
+    LogCursor(RecordLogReader reader) {
+        this.reader = reader;
+    }
+
+    boolean isPositioned() {
+        return position >= 0;
+    }
+
+    /** Forgets the position; the next {@link #seek} finds it again. */
+    void reset() {
+        position = -1;
+    }
+
+    /** Moves to the first record with at least {@code seq} (scanning from the start: rare). */
+    void seek(long seq) throws IOException {
+        position = reader.positionOf(seq);
+    }
+
+    /** The record at the cursor, or null when the log holds nothing more yet. */
+    Frame peek() throws IOException {
+        return reader.readAt(position);
+    }
+
+    /** Records from the cursor on, at least one when there is any, within both limits; the cursor stays. */
+    List<Frame> batch(int maxRecords, long maxBytes) throws IOException {
+        List<Frame> batch = new ArrayList<>();
+        long at = position;
+        long bytes = 0;
+        Frame frame;
+        while (batch.size() < maxRecords && (frame = reader.readAt(at)) != null) {
+            if (!batch.isEmpty() && bytes + frame.payload().length + 1 > maxBytes) {
+                break;
+            }
+            batch.add(frame);
+            bytes += frame.payload().length + 1; // and a comma
+            at = frame.endPosition();
+        }
+        return batch;
+    }
+
+    /** Moves just past {@code frame}. */
+    void moveAfter(Frame frame) {
+        position = frame.endPosition();
+    }
+
+    /** The run folder holding the log, for messages. */
+    Path runDir() {
+        return reader.file().toAbsolutePath().getParent();
+    }
+}
