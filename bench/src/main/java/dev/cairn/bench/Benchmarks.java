@@ -28,6 +28,8 @@ public final class Benchmarks {
     private static final Map<String, Entry> ALL = new LinkedHashMap<>();
 
     static {
+        ALL.put("sdk", new Entry("the cost of Run.log() with 10 metrics to the training thread (offline, no server)",
+                false, (out, dbUrl) -> SdkBench.run(out)));
         ALL.put("ingest", new Entry("points/s from one SDK client over loopback HTTP into a server, and the store's ceiling",
                 true, IngestBench::run));
         ALL.put("history", new Entry("a 1,000-bucket downsample of a 10,000,000-point and a 10,000-point series",

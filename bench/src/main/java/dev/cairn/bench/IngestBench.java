@@ -1,13 +1,113 @@
 package dev.cairn.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.client.Cairn;
+import dev.cairn.client.InitOptions;
+import dev.cairn.client.Mode;
+import dev.cairn.client.Run;
+import dev.cairn.core.json.Json;
+import dev.cairn.server.CairnServer;
+import dev.cairn.server.ServerOptions;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
 
-/** Placeholder until the SDK lands: see docs/performance.md. */
+/**
+ * End-to-end ingestion: one SDK client in online mode logs {@value #CALLS} calls of {@value #METRICS}
+ * metrics each over loopback HTTP into a server on a throw-away store, as fast as it can. The rate runs
+ * from the first {@code log()} to the server's acknowledgement of the last record ({@code finish()}
+ * returns), and is checked against the server: the run must end {@code finished} with every record applied.
+ *
+ * <pre>{@code
+ * IngestBench.run(System.out, null);   // ingest.rate: 412345 points/s ...
+ * }</pre>
+ */
 public final class IngestBench {
+    static final int CALLS = 100_000;
+    static final int METRICS = 10;
+    private static final long FINISH_TIMEOUT_MS = 600_000;
+
     private IngestBench() {
     }
 
-    public static void run(PrintStream out, String dbUrl) {
-        throw new UnsupportedOperationException("the ingest benchmark needs the Java SDK, which is not merged yet");
+    /** Prints {@code ingest.rate} and {@code ingest.ceiling}; {@code dbUrl} null uses a throw-away SQLite file. */
+    public static void run(PrintStream out, String dbUrl) throws Exception {
+        Path workDir = Files.createTempDirectory("cairn-bench-ingest");
+        try {
+            ServerOptions options = ServerOptions.local(workDir.resolve("server")).withDbUrl(dbUrl);
+            try (CairnServer server = CairnServer.start(options)) {
+                long points = (long) CALLS * METRICS;
+                double seconds = logAndFinish(server.url(), workDir.resolve("sdk")) / 1e9;
+                out.printf("ingest.points: %d points%n", points);
+                out.printf("ingest.elapsed: %.2f s%n", seconds);
+                out.printf("ingest.rate: %.0f points/s%n", points / seconds);
+            }
+            out.printf("ingest.ceiling: %.0f points/s%n", IngestCeiling.pointsPerSecond(dbUrl, CALLS, METRICS, IngestCeiling.DEFAULT_RECORDS_PER_BATCH));
+        } finally {
+            deleteTree(workDir);
+        }
+    }
+
+    /** Returns the nanoseconds from the first log() to the acknowledgement of the last record. */
+    private static long logAndFinish(String baseUrl, Path sdkDir) throws Exception {
+        String[] keys = new String[METRICS];
+        for (int i = 0; i < METRICS; i++) {
+            keys[i] = "metric/" + i;
+        }
+        Run run = Cairn.init(InitOptions.builder().project("ingest-bench").entity("bench").baseUrl(baseUrl)
+                .dir(sdkDir).mode(Mode.ONLINE).sampleIntervalMs(0).finishTimeoutMs(FINISH_TIMEOUT_MS).build());
+        long startNanos = System.nanoTime();
+        for (int call = 0; call < CALLS; call++) {
+            Map<String, Double> values = new HashMap<>(2 * METRICS);
+            for (int i = 0; i < METRICS; i++) {
+                values.put(keys[i], call * 1e-3 + i);
+            }
+            run.log(values);
+        }
+        run.finish();
+        long elapsedNanos = System.nanoTime() - startNanos;
+        requireAllStored(baseUrl, run);
+        return elapsedNanos;
+    }
+
+    /** The figure means nothing unless the server really holds every point: the run ended and nothing is missing. */
+    private static void requireAllStored(String baseUrl, Run run) throws IOException, InterruptedException {
+        String path = "/api/v1/runs/" + run.entity() + "/" + run.project() + "/" + run.id();
+        JsonNode stored = get(baseUrl + path);
+        JsonNode keys = get(baseUrl + path + "/keys?namespace=history").path("keys");
+        long points = 0;
+        for (JsonNode key : keys) {
+            points += key.path("count").asLong();
+        }
+        if (!"finished".equals(stored.path("state").asText()) || points != (long) CALLS * METRICS) {
+            throw new IllegalStateException("ingestion incomplete: the run is " + stored.path("state").asText()
+                    + " with " + points + " points stored; expected finished with " + (long) CALLS * METRICS);
+        }
+    }
+
+    private static JsonNode get(String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return Json.mapper().readTree(response.body());
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "cairn", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
         versionProvider = Main.CairnVersion.class, usageHelpAutoWidth = true,
         description = "Cairn: a self-hosted experiment tracker.",
-        subcommands = {ServerCommand.class, RunsCommand.class, BenchCommand.class})
+        subcommands = {ServerCommand.class, SyncCommand.class, RunsCommand.class, BenchCommand.class})
 public final class Main implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
