@@ -28,6 +28,11 @@ export function ChartsPanel({ runs, keys, namespace, tick }: Props) {
   }
   return (
     <div className="charts-panel">
+      {runs.length > 1 && (
+        <div className="chart-legend" aria-label="runs in the charts">
+          {runs.map((r) => <span key={r.ref}><i className="run-dot" style={{ background: r.color }} />{r.label}</span>)}
+        </div>
+      )}
       {Array.from(sections, ([section, sectionKeys]) => (
         <details key={section} open className="chart-section">
           <summary>{section} <span className="muted">({sectionKeys.length})</span></summary>

@@ -3,7 +3,6 @@
 import { useCallback } from 'react';
 import { Link } from 'react-router';
 import type { Run } from '../api/types';
-import { runColor } from '../lib/colors';
 import { flatten } from '../lib/flatten';
 import { formatAgo, formatDuration, formatTime, formatValue } from '../lib/format';
 import { StateBadge } from './StateBadge';
@@ -51,10 +50,11 @@ interface Props {
   selected: Set<string>;
   onToggle: (runId: string) => void;
   onRange?: (first: number, last: number) => void;
+  colorOf: (index: number) => string;
 }
 
-export function RunsTable({ runs, columns, sort, onSort, selected, onToggle, onRange }: Props) {
-  const template = `36px ${columns.map((c) => `${c.width}px`).join(' ')}`;
+export function RunsTable({ runs, columns, sort, onSort, selected, onToggle, onRange, colorOf }: Props) {
+  const template = `48px ${columns.map((c) => `${c.width}px`).join(' ')}`;
   const renderRow = useCallback((i: number) => {
     const run = runs[i];
     if (!run) return <div key={i} className="runs-row" style={{ gridTemplateColumns: template }} role="row" />;
@@ -63,8 +63,8 @@ export function RunsTable({ runs, columns, sort, onSort, selected, onToggle, onR
         data-run-id={run.id} style={{ gridTemplateColumns: template }}>
         <span role="cell" className="select-cell">
           <input type="checkbox" aria-label={`select ${run.name}`} checked={selected.has(run.id)}
-            onChange={() => onToggle(run.id)} style={{ accentColor: runColor(run.id) }} />
-          <span className="run-dot" style={{ background: runColor(run.id) }} />
+            onChange={() => onToggle(run.id)} style={{ accentColor: colorOf(i) }} />
+          <span className="run-dot" style={{ background: colorOf(i) }} />
         </span>
         {columns.map((c) => (
           <span role="cell" key={c.title + c.field} title={c.titleOf?.(run)} data-col={c.field ?? c.title}>
@@ -73,7 +73,7 @@ export function RunsTable({ runs, columns, sort, onSort, selected, onToggle, onR
         ))}
       </div>
     );
-  }, [runs, columns, selected, onToggle, template]);
+  }, [runs, columns, selected, onToggle, template, colorOf]);
 
   const header = (
     <div className="runs-row runs-header" role="row" style={{ gridTemplateColumns: template }}>
@@ -84,7 +84,8 @@ export function RunsTable({ runs, columns, sort, onSort, selected, onToggle, onR
 
   return (
     <VirtualList className="runs-table" label="runs" count={runs.length} rowHeight={ROW_HEIGHT}
-      renderRow={renderRow} header={header} onRange={onRange} />
+      renderRow={renderRow} header={header} onRange={onRange}
+      style={{ height: `min(42vh, ${(runs.length + 1) * ROW_HEIGHT + 16}px)` }} />
   );
 }
 

@@ -1,6 +1,6 @@
 // A fixed-row-height virtual list: only the rows in (or just around) the viewport are in the DOM, so
 // ten thousand rows scroll like ten. An optional sticky header scrolls sideways with the rows.
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type CSSProperties, type ReactNode, useEffect, useRef, useState } from 'react';
 
 interface Props {
   count: number;
@@ -14,10 +14,11 @@ interface Props {
   /** Keeps the view at the bottom while new rows arrive (a console that is being written). */
   followEnd?: boolean;
   label?: string;
+  style?: CSSProperties;
 }
 
 export function VirtualList({
-  count, rowHeight, renderRow, header, onRange, overscan = 8, className, followEnd, label,
+  count, rowHeight, renderRow, header, onRange, overscan = 8, className, followEnd, label, style,
 }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -53,6 +54,7 @@ export function VirtualList({
       role="table"
       aria-label={label}
       aria-rowcount={count}
+      style={style}
       onScroll={(e) => {
         const el = e.currentTarget;
         setScrollTop(el.scrollTop);

@@ -1,9 +1,14 @@
-// Each run keeps one colour everywhere (table dot, chart line), derived from its id so it is stable
-// across pages, reloads and people.
+// Run colours. In a workspace the runs take the palette in table order, so the first twenty runs on
+// screen never share a colour, and the table's dot and the chart's line always agree. A lone run (the
+// run page) takes a colour from its id.
 const PALETTE = [
-  '#4c78a8', '#f58518', '#54a24b', '#e45756', '#72b7b2', '#b279a2', '#eeca3b', '#9d755d',
-  '#ff9da6', '#5f9ed1', '#c85200', '#2ca02c', '#8c564b', '#17becf', '#bcbd22', '#7f7f7f',
+  '#4e79a7', '#f28e2b', '#e15759', '#59a14f', '#b07aa1', '#edc948', '#17becf', '#ff9da7', '#9c755f', '#76b7b2',
+  '#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#8c564b', '#e377c2', '#bcbd22', '#7f7f7f', '#ff7f0e', '#393b79',
 ];
+
+export function colorAt(index: number): string {
+  return PALETTE[index % PALETTE.length];
+}
 
 export function runColor(runId: string): string {
   let hash = 2166136261;

@@ -30,12 +30,12 @@ export function HomePage() {
       )}
       {shown.length > 0 && (
         <table className="projects">
-          <thead><tr><th>project</th><th>entity</th><th className="num">runs</th><th>last activity</th></tr></thead>
+          <thead><tr><th>entity</th><th>project</th><th className="num">runs</th><th>last activity</th></tr></thead>
           <tbody>
             {shown.map((p) => (
               <tr key={`${p.entity}/${p.name}`}>
-                <td><Link to={`/${p.entity}/${p.name}`}>{p.name}</Link></td>
                 <td>{p.entity}</td>
+                <td><Link to={`/${p.entity}/${p.name}`}>{p.name}</Link></td>
                 <td className="num">{p.run_count}</td>
                 <td title={formatTime(p.last_activity_at)}>{formatAgo(p.last_activity_at)}</td>
               </tr>

@@ -8,7 +8,7 @@ import { ChartsPanel } from '../components/ChartsPanel';
 import type { ChartRun } from '../components/chartData';
 import { FilterBar } from '../components/FilterBar';
 import { baseColumns, RunsTable, valueColumn } from '../components/RunsTable';
-import { runColor } from '../lib/colors';
+import { colorAt } from '../lib/colors';
 import { compileFilter, type FilterInput } from '../lib/filter';
 import { flatten } from '../lib/flatten';
 import { useLiveTick } from '../live/live';
@@ -59,7 +59,7 @@ export function ProjectPage() {
     return picked.length > 0 ? picked : runs.slice(0, CHARTED_BY_DEFAULT);
   }, [runs, selected]);
   const chartRuns: ChartRun[] = useMemo(
-    () => charted.map((r) => ({ ref: runRef(r), label: r.name, color: runColor(r.id) })), [charted]);
+    () => charted.map((r) => ({ ref: runRef(r), label: r.name, color: colorAt(runs.indexOf(r)) })), [charted, runs]);
   const chartTick = useLiveTick(charted.some((r) => r.state === 'running'));
   const keys = useMetricKeys(charted, 'history', chartTick);
 
@@ -77,7 +77,7 @@ export function ProjectPage() {
       {!loading && total === 0 && compiled.filter && <p className="empty">No run matches this filter.</p>}
       {runs.length > 0 && (
         <RunsTable runs={runs} columns={columns} sort={sort} onSort={(s) => update({ sort: s })}
-          selected={selected} onToggle={onToggle} onRange={onRange} />
+          selected={selected} onToggle={onToggle} onRange={onRange} colorOf={colorAt} />
       )}
       {charted.length > 0 && (
         <>
