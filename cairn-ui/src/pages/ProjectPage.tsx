@@ -83,7 +83,7 @@ export function ProjectPage() {
         <>
           <h2 className="charts-title">
             Charts <span className="muted">
-              {selected.size > 0 ? `${charted.length} selected runs` : `first ${charted.length} runs — tick runs to compare others`}
+              {chartedCaption(charted.length, selected.size > 0, total)}
             </span>
           </h2>
           <ChartsPanel runs={chartRuns} keys={keys} namespace="history" tick={chartTick} />
@@ -91,6 +91,12 @@ export function ProjectPage() {
       )}
     </section>
   );
+}
+
+function chartedCaption(count: number, isSelection: boolean, total: number): string {
+  const runs = `${count} ${count === 1 ? 'run' : 'runs'}`;
+  if (isSelection) return `${runs} selected`;
+  return count < total ? `first ${runs} — tick runs to compare others` : `all ${runs}`;
 }
 
 /** Flattened config or summary keys seen in the first rows, most common first, capped. */
