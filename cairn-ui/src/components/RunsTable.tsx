@@ -57,7 +57,6 @@ export function RunsTable({ runs, columns, sort, onSort, selected, onToggle, onR
   const template = `48px ${columns.map((c) => `${c.width}px`).join(' ')}`;
   const renderRow = useCallback((i: number) => {
     const run = runs[i];
-    if (!run) return <div key={i} className="runs-row" style={{ gridTemplateColumns: template }} role="row" />;
     return (
       <div key={run.id} className={`runs-row${selected.has(run.id) ? ' selected' : ''}`} role="row"
         data-run-id={run.id} style={{ gridTemplateColumns: template }}>
