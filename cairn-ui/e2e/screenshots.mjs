@@ -57,6 +57,7 @@ for (const [project, count] of [['cifar10', 3], ['llm-finetune', 2]]) {
 }
 
 const page = await env.context.newPage();
+await page.setViewportSize({ width: 1000, height: 320 });
 await page.goto('/');
 await page.locator('table.projects tbody tr').first().waitFor();
 await page.screenshot({ path: `${out}/home.png` });

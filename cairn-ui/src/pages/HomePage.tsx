@@ -12,7 +12,9 @@ export function HomePage() {
   const [query, setQuery] = useState('');
   const search = useSlashFocus();
   const q = query.trim().toLowerCase();
-  const shown = (projects ?? []).filter((p) => `${p.entity}/${p.name}`.toLowerCase().includes(q));
+  // most recently active first: the project you are working on is at the top
+  const shown = (projects ?? []).filter((p) => `${p.entity}/${p.name}`.toLowerCase().includes(q))
+    .sort((a, b) => (b.last_activity_at ?? '').localeCompare(a.last_activity_at ?? ''));
 
   return (
     <section className="page home">

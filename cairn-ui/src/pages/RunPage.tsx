@@ -10,7 +10,7 @@ import { JsonTree } from '../components/JsonTree';
 import { NotesEditor } from '../components/NotesEditor';
 import { StateBadge } from '../components/StateBadge';
 import { TagsEditor } from '../components/TagsEditor';
-import { runColor } from '../lib/colors';
+import { colorAt } from '../lib/colors';
 import { formatDuration, formatTime } from '../lib/format';
 import { useLiveTick } from '../live/live';
 import { useConsole } from './useConsole';
@@ -49,14 +49,14 @@ export function RunPage() {
     patches.current = sent.catch(() => undefined);
     return sent;
   };
-  const chartRuns = [{ ref: runRef(run), label: run.name, color: runColor(run.id) }];
+  const chartRuns = [{ ref: runRef(run), label: run.name, color: colorAt(0) }];
   const git = (run.metadata?.git ?? {}) as { [k: string]: Json };
 
   return (
     <section className="page run-page">
       <nav className="crumbs"><Link to={`/${entity}/${project}`}>{entity} / {project}</Link> / runs</nav>
       <div className="page-title">
-        <h1><span className="run-dot" style={{ background: runColor(run.id) }} /> {run.name}</h1>
+        <h1><span className="run-dot" style={{ background: colorAt(0) }} /> {run.name}</h1>
         <StateBadge state={run.state} />
       </div>
       <dl className="run-facts">
