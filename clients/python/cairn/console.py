@@ -13,12 +13,16 @@ Lines are numbered across stdout and stderr together, as a terminal shows them. 
 """
 from __future__ import annotations
 
+import re
 import sys
 import threading
 import time
-from typing import Any, Callable, Optional, TextIO
+from typing import Any, Callable, List, Optional, TextIO
 
 LineSink = Callable[[str, int, str], None]
+_LINE_ENDS = re.compile(r"(\r\n|\r|\n)")
+# Longer lines are cut: printing binary data must not grow a record without end.
+MAX_LINE_CHARS = 64 * 1024
 
 
 class LineSplitter:
@@ -47,8 +51,8 @@ class LineSplitter:
                         self._sink(self._stream, self._line, self._text)
                         self._last_rewrite_sent = now
                     self._text = ""
-                else:
-                    self._text += piece
+                elif len(self._text) < MAX_LINE_CHARS:
+                    self._text = (self._text + piece)[:MAX_LINE_CHARS]
 
     def flush(self) -> None:
         """Sends a line still open (no newline yet): at finish."""
@@ -63,19 +67,9 @@ class LineSplitter:
         self._last_rewrite_sent = float("-inf")
 
 
-def _pieces(text: str) -> list:
-    pieces, start = [], 0
-    for i, c in enumerate(text):
-        if c == "\n" or c == "\r":
-            if i > start:
-                pieces.append(text[start:i])
-            if c == "\r" and i + 1 < len(text) and text[i + 1] == "\n":
-                continue  # \r\n is one line end
-            pieces.append(c)
-            start = i + 1
-    if start < len(text):
-        pieces.append(text[start:])
-    return pieces
+def _pieces(text: str) -> List[str]:
+    """Text cut at line ends; ``\r\n`` counts as ``\n``."""
+    return ["\n" if p == "\r\n" else p for p in _LINE_ENDS.split(text) if p]
 
 
 class _Tee:

@@ -4,7 +4,7 @@
 >>> folder = RunFolder(tempfile.mkdtemp(), "alice", "mnist", "k3x9q2ab")
 >>> log = RecordLog.open(folder.records_path)
 >>> log.append([b'{"seq":1,"type":"exit"}']); log.close()
->>> RecordLog.open(folder.records_path).last_seq
+>>> reopened = RecordLog.open(folder.records_path); reopened.close(); reopened.last_seq
 1
 """
 from __future__ import annotations
