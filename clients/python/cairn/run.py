@@ -9,18 +9,19 @@
 """
 from __future__ import annotations
 
-import dataclasses
 import threading
 import time
 import traceback
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
+from typing import Any, Dict, Mapping, Optional, Sequence, Union
 
 from . import exit_hooks, terminal
 from .config import Config
 from .console import ConsoleCapture, LineSplitter
 from .errors import UsageError
 from .history import HistoryBuilder, flatten
+from .metric_definitions import metric_definition
 from .record_log import RunFolder
+from .run_identity import RunIdentity, RunInfo
 from .records import json_safe, json_safe_values
 from .sender import Sender, describe_unsent
 from .settings import Settings
@@ -28,25 +29,6 @@ from .summary import Summary
 from .system import SystemSampler
 from .unsupported import not_yet
 
-_SUMMARY_AGGREGATES = ("min", "max", "mean", "first", "last")
-_GOALS = {"minimize": "minimize", "min": "minimize", "maximize": "maximize", "max": "maximize"}
-
-
-@dataclasses.dataclass
-class RunInfo:
-    """Who the run is and where it lives."""
-
-    entity: str
-    project: str
-    id: str
-    name: str
-    group: Optional[str]
-    job_type: Optional[str]
-    tags: List[str]
-    notes: Optional[str]
-    mode: str
-    resumed: bool
-    base_url: str
 
 
 class _NoWriter:
@@ -59,7 +41,7 @@ class _NoWriter:
         pass
 
 
-class Run:
+class Run(RunIdentity):
     """One run. Create it with :func:`cairn.init`; use it as a context manager or call :meth:`finish`.
 
     ``log()`` returns at once: it numbers the record and queues it; a writer thread appends it to the
@@ -69,9 +51,7 @@ class Run:
     def __init__(self, info: RunInfo, settings: Settings, config: Mapping[str, Any],
                  folder: Optional[RunFolder] = None, writer: Any = None, sender: Optional[Sender] = None,
                  last_seq: int = 0, start_step: int = 0, is_step_known: bool = True) -> None:
-        self._info = info
-        self._settings = settings
-        self._folder = folder
+        super().__init__(info, settings, folder)
         self._writer = writer if writer is not None else _NoWriter()
         self._sender = sender
         self._seq = last_seq
@@ -87,79 +67,10 @@ class Run:
         self._metadata_thread: Optional[threading.Thread] = None
         self.start_time = time.time()
 
-    # ---- identity ---------------------------------------------------------------------------------------
-
-    @property
-    def id(self) -> str:
-        return self._info.id
-
-    @property
-    def name(self) -> str:
-        return self._info.name
-
-    @property
-    def entity(self) -> str:
-        return self._info.entity
-
-    @property
-    def project(self) -> str:
-        return self._info.project
-
-    @property
-    def group(self) -> Optional[str]:
-        return self._info.group
-
-    @property
-    def job_type(self) -> Optional[str]:
-        return self._info.job_type
-
-    @property
-    def tags(self) -> tuple:
-        return tuple(self._info.tags)
-
-    @property
-    def notes(self) -> Optional[str]:
-        return self._info.notes
-
-    @property
-    def path(self) -> str:
-        """``entity/project/id``, the run's address in the REST API."""
-        return f"{self.entity}/{self.project}/{self.id}"
-
-    @property
-    def url(self) -> str:
-        """Where the server's UI shows this run."""
-        return f"{self._info.base_url}/{self.entity}/{self.project}/runs/{self.id}"
-
-    @property
-    def dir(self) -> Optional[str]:
-        """The run's local folder (record log, run.json); None when disabled."""
-        return self._folder.path if self._folder else None
-
-    @property
-    def mode(self) -> str:
-        return self._info.mode
-
-    @property
-    def offline(self) -> bool:
-        return self._info.mode == "offline"
-
-    @property
-    def disabled(self) -> bool:
-        return self._info.mode == "disabled"
-
-    @property
-    def resumed(self) -> bool:
-        return self._info.resumed
-
     @property
     def step(self) -> int:
         """The step the next committed ``log()`` row gets."""
         return self._history.step
-
-    @property
-    def settings(self) -> Settings:
-        return self._settings
 
     # ---- logging ----------------------------------------------------------------------------------------
 
@@ -190,18 +101,7 @@ class Run:
         ``last``, ``best`` (min or max by ``goal``) or ``none``. ``step_sync``, ``hidden`` and
         ``overwrite`` are accepted and ignored.
         """
-        fields: Dict[str, Any] = {"name": str(name)}
-        if step_metric is not None:
-            fields["step_metric"] = str(step_metric)
-        normalized_goal = None
-        if goal is not None:
-            normalized_goal = _GOALS.get(str(goal).lower())
-            if normalized_goal is None:
-                raise UsageError(f"define_metric goal {goal!r} is not known: use 'minimize' or 'maximize'")
-        if summary is not None:
-            fields["summary"] = _summary_aggregates(summary, normalized_goal)
-        if normalized_goal is not None:
-            fields["goal"] = normalized_goal
+        fields = metric_definition(name, step_metric=step_metric, summary=summary, goal=goal)
         self._emit("define_metric", fields)
 
     def finish(self, exit_code: Optional[int] = None, quiet: Optional[bool] = None) -> None:
@@ -330,21 +230,3 @@ class Run:
 
     def _emit_console_line(self, stream: str, line: int, text: str) -> None:
         self._emit("console", {"stream": stream, "line": line, "text": text})
-
-
-def _summary_aggregates(summary: Union[str, Sequence[str]], goal: Optional[str]) -> List[str]:
-    names = [s.strip().lower() for s in (summary.split(",") if isinstance(summary, str) else summary)]
-    aggregates: List[str] = []
-    for name in names:
-        if name in ("", "none", "copy"):
-            continue
-        if name == "best":
-            if goal is None:
-                raise UsageError("define_metric summary 'best' needs goal='minimize' or goal='maximize'")
-            name = "min" if goal == "minimize" else "max"
-        if name not in _SUMMARY_AGGREGATES:
-            raise UsageError(f"define_metric summary {name!r} is not known: use {', '.join(_SUMMARY_AGGREGATES)}, "
-                             f"best or none")
-        if name not in aggregates:
-            aggregates.append(name)
-    return aggregates

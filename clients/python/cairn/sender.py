@@ -11,42 +11,20 @@ and tests call it directly.
 """
 from __future__ import annotations
 
-import os
 import threading
 import time
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, Optional
 
 from . import runs_api, terminal
+from .backoff import Backoff
 from .errors import ApiError, ServerUnreachable
-from .frames import FILE_HEADER, FRAME_OVERHEAD_BYTES, decode_frames
+from .log_tail import LogTail
 from .record_log import RunFolder
-from .records import payload_seq
 from .rest import RestClient
 
 MAX_BATCH_RECORDS = 10_000
 MAX_BATCH_BYTES = 4 * 1024 * 1024
-_READ_CHUNK_BYTES = 8 * 1024 * 1024
 _IDLE_WAIT_S = 3600.0
-
-
-class Backoff:
-    """Exponential delays between failed attempts: ``initial_s``, doubling, at most ``max_s``.
-
-    >>> b = Backoff(0.5, 4.0); [b.next_delay_s() for _ in range(5)]
-    [0.5, 1.0, 2.0, 4.0, 4.0]
-    """
-
-    def __init__(self, initial_s: float = 0.5, max_s: float = 10.0) -> None:
-        self.initial_s = initial_s
-        self.max_s = max_s
-        self._next_s = initial_s
-
-    def next_delay_s(self) -> float:
-        delay, self._next_s = self._next_s, min(self._next_s * 2, self.max_s)
-        return delay
-
-    def reset(self) -> None:
-        self._next_s = self.initial_s
 
 
 class Sender:
@@ -71,16 +49,13 @@ class Sender:
         self._thread: Optional[threading.Thread] = None
         self._closed = False
         self._finishing = False
-        self._read_offset = len(FILE_HEADER)
-        self._pending: List[Tuple[int, bytes]] = []
-        self._pending_bytes = 0
+        self._tail = LogTail(folder.records_path, acked_seq)
         self._max_batch_records = MAX_BATCH_RECORDS
         self._retry_at = 0.0
         self._send_after = 0.0
         self._next_heartbeat_at = clock() + heartbeat_interval_s
         self._gaps_in_a_row = 0
         self._recreations = 0
-        self.acked_seq = acked_seq
         self.last_written_seq = 0
         self.is_unreachable = False
         self.fatal: Optional[str] = None
@@ -124,6 +99,11 @@ class Sender:
             self._thread.join(10.0)
         self._client.close()
 
+    @property
+    def acked_seq(self) -> int:
+        """The highest seq the server has acknowledged."""
+        return self._tail.acked_seq
+
     def is_done(self) -> bool:
         return self._is_created and self.acked_seq >= self.last_written_seq
 
@@ -157,11 +137,12 @@ class Sender:
         try:
             if not self._is_created:
                 self._create()
-            self._fill_pending()
-            if self._pending and (self._finishing or now >= self._send_after or self._has_full_batch()):
+            self._tail.fill(self._max_batch_records, MAX_BATCH_BYTES)
+            if self._tail.has_pending() and (self._finishing or now >= self._send_after
+                                             or self._tail.is_batch_full(self._max_batch_records, MAX_BATCH_BYTES)):
                 self._send_batch()
                 self._send_after = self._clock() + self._linger_s
-            elif self._pending:
+            elif self._tail.has_pending():
                 return self._send_after - now
             if self._clock() >= self._next_heartbeat_at and not self._finishing:
                 self._heartbeat()
@@ -180,7 +161,7 @@ class Sender:
             self.is_unreachable = False
             terminal.info(f"reached the server at {self._client.base_url}; sending the run's records")
         self._backoff.reset()
-        if self._pending or self._read_offset < self._log_size():
+        if self._tail.has_pending() or self._tail.has_unread():
             return 0.0
         return max(0.0, min(self._next_heartbeat_at - self._clock(), _IDLE_WAIT_S))
 
@@ -193,60 +174,19 @@ class Sender:
         self._is_created = True
         self._acknowledge(int(answer.get("last_seq") or 0))
 
-    def _fill_pending(self) -> None:
-        if self._pending_bytes >= MAX_BATCH_BYTES or len(self._pending) >= self._max_batch_records:
-            return
-        with open(self._folder.records_path, "rb") as f:
-            f.seek(self._read_offset)
-            data = f.read(_READ_CHUNK_BYTES)
-            if len(data) >= FRAME_OVERHEAD_BYTES:
-                needed = FRAME_OVERHEAD_BYTES + int.from_bytes(data[:4], "little")
-                if needed > len(data):
-                    data += f.read(needed - len(data))
-        decoded = decode_frames(data, 0)
-        for payload in decoded.payloads:
-            seq = payload_seq(payload)
-            if seq > self.acked_seq:
-                self._pending.append((seq, payload))
-                self._pending_bytes += len(payload)
-        self._read_offset += decoded.end_offset
-
-    def _has_full_batch(self) -> bool:
-        return len(self._pending) >= self._max_batch_records or self._pending_bytes >= MAX_BATCH_BYTES
-
     def _send_batch(self) -> None:
-        batch: List[bytes] = []
-        size = 0
-        for _, payload in self._pending:
-            if batch and (len(batch) >= self._max_batch_records or size + len(payload) > MAX_BATCH_BYTES):
-                break
-            batch.append(payload)
-            size += len(payload)
+        batch = self._tail.batch(self._max_batch_records, MAX_BATCH_BYTES)
         answer = runs_api.post_records(self._client, self._entity, self._project, self._run_id, batch)
         self._gaps_in_a_row = 0
         self._recreations = 0
         self._acknowledge(int(answer["last_seq"]))
 
     def _acknowledge(self, last_seq: int) -> None:
-        if last_seq < self.acked_seq:  # the server knows less than we thought (a fresh server, a restore)
-            self._reread_from(last_seq)
-            return
-        self.acked_seq = last_seq
-        dropped = 0
-        while dropped < len(self._pending) and self._pending[dropped][0] <= last_seq:
-            self._pending_bytes -= len(self._pending[dropped][1])
-            dropped += 1
-        del self._pending[:dropped]
+        self._tail.acknowledge(last_seq)
         try:
-            self._folder.write_acked(last_seq)
+            self._folder.write_acked(self._tail.acked_seq)
         except OSError:
             pass  # a hint only: the server is the authority
-
-    def _reread_from(self, last_seq: int) -> None:
-        self.acked_seq = last_seq
-        self._pending.clear()
-        self._pending_bytes = 0
-        self._read_offset = len(FILE_HEADER)
 
     def _heartbeat(self) -> None:
         self._next_heartbeat_at = self._clock() + self._heartbeat_interval_s
@@ -257,12 +197,12 @@ class Sender:
         if error.code == "seq_gap" and self._gaps_in_a_row < 3:
             self._gaps_in_a_row += 1
             run = runs_api.get_run(self._client, self._entity, self._project, self._run_id)
-            self._reread_from(int(run.get("last_seq") or 0))
+            self._tail.reread_from(int(run.get("last_seq") or 0))
         elif error.status == 404 and self._recreations < 1:
             self._recreations += 1
             self._is_created = False
         elif error.status == 413 and self._max_batch_records > 1:
-            self._max_batch_records = max(1, min(len(self._pending), self._max_batch_records) // 2)
+            self._max_batch_records = max(1, min(self._tail.pending_count(), self._max_batch_records) // 2)
         else:
             self.fatal = str(error)
             terminal.warn(f"the server refused the run's records: {error}. They stay in "
@@ -278,12 +218,6 @@ class Sender:
         delay_s = self._backoff.next_delay_s()
         self._retry_at = self._clock() + delay_s
         return delay_s
-
-    def _log_size(self) -> int:
-        try:
-            return os.path.getsize(self._folder.records_path)
-        except OSError:
-            return 0
 
     def _signal_progress(self) -> None:
         with self._progress:
