@@ -63,14 +63,20 @@ class RestClient:
         if self._api_key:
             headers["Authorization"] = f"Bearer {self._api_key}"
         full_path = f"{self._base_path}{API_PREFIX}{path}"
-        try:
-            connection = self._connect(timeout_s)
-            connection.request(method, full_path, body=data, headers=headers)
-            response = connection.getresponse()
-            payload = response.read()
-        except (OSError, http.client.HTTPException) as e:
-            self.close()  # the connection may be half-used: start clean next time
-            raise ServerUnreachable(self.base_url, _reason(e)) from e
+        for attempt in (1, 2):
+            is_reused = self._connection is not None
+            try:
+                connection = self._connect(timeout_s)
+                connection.request(method, full_path, body=data, headers=headers)
+                response = connection.getresponse()
+                payload = response.read()
+                break
+            except (OSError, http.client.HTTPException) as e:
+                self.close()  # the connection may be half-used: start clean next time
+                # A kept-alive connection the server closed meanwhile (idle, restarted) fails at once;
+                # one more try on a fresh connection tells that apart from a server that is down.
+                if not (is_reused and attempt == 1 and not isinstance(e, socket.timeout)):
+                    raise ServerUnreachable(self.base_url, _reason(e)) from e
         self.last_status = response.status
         if response.getheader("Connection", "").lower() == "close":
             self.close()

