@@ -35,14 +35,27 @@ CREATE TABLE runs (
     UNIQUE (project_id, run_id)
 );
 CREATE INDEX runs_by_state_heartbeat ON runs (state, heartbeat_at);
-CREATE INDEX runs_by_project_created ON runs (project_id, created_at);
+-- Listing pages walk these in order (ties by id), so the first page of a sorted list reads ~limit rows;
+-- runs_live also lets a count of a project's live runs read the index alone.
+CREATE INDEX runs_live ON runs (project_id, deleted_at, id);
+CREATE INDEX runs_by_project_created ON runs (project_id, created_at, id);
+CREATE INDEX runs_by_project_name ON runs (project_id, name, id);
+
+-- A run's tags, one row each (runs.tags keeps their order for reading), so tag filters are index lookups.
+CREATE TABLE run_tags (
+    run_id BIGINT NOT NULL,
+    tag TEXT NOT NULL,
+    PRIMARY KEY (run_id, tag)
+);
 
 -- Flattened config.* and summary.* values of each run, so that filters and sorts on any key use an index.
+-- Filters probe (run_id, field); a list sorted by a field walks (project_id, field, num, run_id) in order.
 CREATE TABLE run_fields (
     run_id BIGINT NOT NULL,
+    project_id BIGINT NOT NULL,
     field TEXT NOT NULL,
     num ${double},
     txt TEXT,
     PRIMARY KEY (run_id, field)
 );
-CREATE INDEX run_fields_by_value ON run_fields (field, num, run_id);
+CREATE INDEX run_fields_by_value ON run_fields (project_id, field, num, run_id);

@@ -1,5 +1,6 @@
 package dev.cairn.server;
 
+import dev.cairn.server.run.RunService;
 import dev.cairn.server.store.Database;
 import java.time.Clock;
 import java.util.concurrent.Executors;
@@ -15,6 +16,7 @@ public final class Services implements AutoCloseable {
     private final ServerOptions options;
     private final Clock clock;
     private final ScheduledExecutorService background;
+    private final RunService runs;
 
     private Services(Database database, ServerOptions options, Clock clock) {
         this.database = database;
@@ -25,6 +27,7 @@ public final class Services implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        this.runs = new RunService(database, options, clock);
     }
 
     static Services create(Database database, ServerOptions options, Clock clock) {
@@ -43,8 +46,13 @@ public final class Services implements AutoCloseable {
         return clock;
     }
 
+    public RunService runs() {
+        return runs;
+    }
+
     /** Starts periodic work such as marking silent runs crashed. */
     void startBackgroundWork() {
+        every(runs.reaper().periodMs(), runs.reaper()::runScheduled);
     }
 
     /** Runs {@code task} every {@code periodMs} on the background thread; failures are logged, not fatal. */

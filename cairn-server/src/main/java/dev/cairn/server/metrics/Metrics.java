@@ -1,0 +1,101 @@
+package dev.cairn.server.metrics;
+
+import dev.cairn.server.metrics.console.ConsoleLines;
+import dev.cairn.server.metrics.files.RunFiles;
+import dev.cairn.server.metrics.history.MetricKeys;
+import dev.cairn.server.metrics.history.RawHistory;
+import dev.cairn.server.metrics.records.IngestResult;
+import dev.cairn.server.metrics.records.Record;
+import dev.cairn.server.metrics.records.RecordApplier;
+import dev.cairn.server.metrics.records.RecordParser;
+import dev.cairn.server.metrics.sampling.Bucket;
+import dev.cairn.server.metrics.sampling.Sampler;
+import dev.cairn.server.metrics.sampling.XAxis;
+import dev.cairn.server.run.RunKey;
+import dev.cairn.server.store.Database;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The metrics service: record ingestion, metric history, console output and run files, over one
+ * {@link Database}. The routes call it; benchmarks and tests may call it directly.
+ *
+ * <pre>{@code
+ * Metrics metrics = new Metrics(database, Clock.systemUTC());
+ * IngestResult result = metrics.ingest(new RunKey("alice", "mnist", "k3x9q2ab"), records);
+ * List<Bucket> loss = metrics.sample(key, "history", "loss", XAxis.STEP, 1000, null, null);
+ * }</pre>
+ */
+public final class Metrics {
+    private final Database database;
+    private final Clock clock;
+
+    public Metrics(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** Parses, validates and applies a records body (already size-checked and gunzipped). */
+    public IngestResult ingest(RunKey run, byte[] body) throws IOException {
+        return ingest(run, RecordParser.parse(body));
+    }
+
+    /** Applies validated records in one transaction; the result is committed when this returns. */
+    public IngestResult ingest(RunKey run, List<Record> records) {
+        return database.inTransaction(c -> RecordApplier.apply(c, database.dialect(), run.requirePk(c), records,
+                clock.millis()));
+    }
+
+    public List<MetricKeys.Key> keys(RunKey run, String namespace) {
+        return database.withHandle(c -> MetricKeys.list(c, run.requirePk(c), namespace));
+    }
+
+    public RawHistory.Page history(RunKey run, String namespace, List<String> keys, long fromStep, long toStep,
+                                   int limit) {
+        return database.withHandle(c -> RawHistory.read(c, run.requirePk(c), namespace, keys, fromStep, toStep, limit));
+    }
+
+    /** One downsampled series of one run. */
+    public List<Bucket> sample(RunKey run, String namespace, String key, XAxis x, int buckets, Double minX, Double maxX) {
+        return database.withHandle(c -> Sampler.sample(c, run.requirePk(c), namespace, key, x, buckets, minX, maxX));
+    }
+
+    /** A downsampled series in a multi-run answer. */
+    public record SampledSeries(String run, String key, List<Bucket> buckets) {
+    }
+
+    /** Every key of every run, run by run, on one connection. */
+    public List<SampledSeries> sample(List<RunKey> runs, List<String> keys, String namespace, XAxis x, int buckets,
+                                      Double minX, Double maxX) {
+        return database.withHandle(c -> {
+            List<SampledSeries> series = new ArrayList<>();
+            for (RunKey run : runs) {
+                long runPk = run.requirePk(c);
+                for (String key : keys) {
+                    series.add(new SampledSeries(run.toString(), key,
+                            Sampler.sample(c, runPk, namespace, key, x, buckets, minX, maxX)));
+                }
+            }
+            return series;
+        });
+    }
+
+    public ConsoleLines.Page console(RunKey run, long fromLine, int limit) {
+        return database.withHandle(c -> ConsoleLines.read(c, run.requirePk(c), fromLine, limit));
+    }
+
+    public RunFiles.Entry putFile(RunKey run, String path, byte[] bytes) {
+        return database.inTransaction(c -> RunFiles.put(c, run.requirePk(c), path, bytes, clock.millis()));
+    }
+
+    public List<RunFiles.Entry> files(RunKey run) {
+        return database.withHandle(c -> RunFiles.list(c, run.requirePk(c)));
+    }
+
+    /** The file's bytes, or null when the run exists but has no such file. */
+    public byte[] file(RunKey run, String path) {
+        return database.withHandle(c -> RunFiles.get(c, run.requirePk(c), path));
+    }
+}

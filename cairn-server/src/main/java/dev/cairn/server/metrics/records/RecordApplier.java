@@ -1,0 +1,131 @@
+package dev.cairn.server.metrics.records;
+
+import dev.cairn.core.json.Json;
+import dev.cairn.core.run.RunState;
+import dev.cairn.server.http.ApiException;
+import dev.cairn.server.metrics.Summaries;
+import dev.cairn.server.metrics.console.ConsoleLines;
+import dev.cairn.server.metrics.store.MetricStore;
+import dev.cairn.server.metrics.store.Points;
+import dev.cairn.server.metrics.store.SeriesBatch;
+import dev.cairn.server.metrics.store.SeriesName;
+import dev.cairn.server.store.Dialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies a batch of records to a run inside the caller's transaction, exactly once by seq (docs/records.md):
+ * records at or below the run's {@code last_seq} are skipped as duplicates, the rest must continue it without a
+ * gap. Metric points of the whole batch go to the store in one call, the summary is recomputed once, and the
+ * batch counts as a heartbeat.
+ *
+ * <pre>{@code
+ * IngestResult result = db.inTransaction(c -> RecordApplier.apply(c, dialect, key.requirePk(c), records, nowMs));
+ * }</pre>
+ */
+public final class RecordApplier {
+    private RecordApplier() {
+    }
+
+    public static IngestResult apply(Connection c, Dialect dialect, long runPk, List<Record> records, long nowMs)
+            throws SQLException {
+        RunRow run = RunRow.lock(c, runPk, dialect);
+        long expected = run.lastSeq + 1;
+        List<Record> fresh = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            long seq = records.get(i).seq();
+            if (seq == expected) {
+                fresh.add(records.get(i));
+                expected++;
+            } else if (seq > expected) {
+                throw gap(i, seq, expected, run.lastSeq);
+            }
+        }
+        Effects effects = new Effects(run);
+        if (!fresh.isEmpty()) {
+            for (Record record : fresh) {
+                effects.add(record);
+            }
+            effects.write(c, runPk);
+        }
+        String state = run.state;
+        if (effects.exit != null) {
+            state = effects.exit.state().wireName();
+        } else if (RunState.CRASHED.wireName().equals(state)) {
+            state = RunState.RUNNING.wireName();
+        }
+        RunRow.writeProgress(c, runPk, expected - 1, effects.nextStep, state, nowMs, effects.exit);
+        return new IngestResult(expected - 1, fresh.size(), records.size() - fresh.size());
+    }
+
+    /** Also the message the 409 carries: it names the seq the server expects next. */
+    private static ApiException gap(int index, long seq, long expected, long lastSeq) {
+        return new ApiException(409, "seq_gap", "record " + index + " has seq " + seq + " but the run has applied up to"
+                + " seq " + lastSeq + ", so the next record must be expected seq " + expected
+                + "; resend the records from seq " + expected + " in order");
+    }
+
+    /** What the new records of a batch do, gathered before anything is written. */
+    private static final class Effects {
+        final SeriesBatch points = new SeriesBatch();
+        final ConsoleLines.Batch console = new ConsoleLines.Batch();
+        final RunDocuments documents;
+        long nextStep;
+        Record.Exit exit;
+
+        Effects(RunRow run) {
+            documents = new RunDocuments(run);
+            nextStep = run.nextStep;
+        }
+
+        void add(Record record) {
+            long timeMicros = Math.round(record.time() * 1e6);
+            if (record instanceof Record.History history) {
+                long step = history.step() == Record.AUTO_STEP ? nextStep : history.step();
+                nextStep = step + 1;
+                addValues(SeriesName.HISTORY, history.values(), step, timeMicros);
+            } else if (record instanceof Record.SystemMetrics system) {
+                addValues(SeriesName.SYSTEM, system.values(), Points.SAMPLE_INDEX, timeMicros);
+            } else if (record instanceof Record.Console line) {
+                console.put(line.line(), line.stream(), timeMicros, line.text());
+            } else if (record instanceof Record.Document document) {
+                documents.merge(document);
+            } else if (record instanceof Record.DefineMetric definition) {
+                documents.define(definition);
+            } else if (record instanceof Record.Exit end) {
+                exit = end;
+            }
+        }
+
+        private void addValues(String namespace, Record.Values values, long step, long timeMicros) {
+            String[] keys = values.keys();
+            double[] numbers = values.numbers();
+            for (int i = 0; i < values.size(); i++) {
+                points.add(namespace, keys[i], step, timeMicros, Double.doubleToRawLongBits(numbers[i]));
+            }
+            for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> other : values.others().entrySet()) {
+                points.addNonNumeric(namespace, other.getKey(), json(other.getValue()));
+            }
+        }
+
+        void write(Connection c, long runPk) throws SQLException {
+            documents.write(c, runPk);
+            MetricStore.append(c, runPk, points);
+            console.write(c, runPk);
+            if (points.touchesHistory() || documents.changesSummary()) {
+                Summaries.refresh(c, runPk);
+            }
+        }
+
+        private static String json(com.fasterxml.jackson.databind.JsonNode node) {
+            try {
+                return Json.mapper().writeValueAsString(node);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.cairn.server.metrics.records;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/** The fields of one record as read from the wire, before they are checked against its type. */
+final class RecordFields {
+    Long seq;
+    String type;
+    Double time;
+    Long step;
+    Record.Values values;
+    ObjectNode valuesTree;
+    String stream;
+    Long line;
+    String text;
+    String name;
+    List<String> summary;
+    String goal;
+    String stepMetric;
+    String state;
+    Long exitCode;
+    boolean hasExitCode;
+    /** The first problem found while reading, reported once the record's seq is known. */
+    String problem;
+    /** Fields present, to tell a missing field from one sent as null. */
+    final java.util.Set<String> present = new java.util.HashSet<>();
+
+    void problem(String text) {
+        if (problem == null) {
+            problem = text;
+        }
+    }
+
+    boolean isMetricType() {
+        return "history".equals(type) || "system".equals(type);
+    }
+}

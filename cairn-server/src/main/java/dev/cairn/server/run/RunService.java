@@ -1,0 +1,168 @@
+package dev.cairn.server.run;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.core.run.RunState;
+import dev.cairn.server.ServerOptions;
+import dev.cairn.server.http.ApiException;
+import dev.cairn.server.metrics.Summaries;
+import dev.cairn.server.store.Database;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The life of runs: create or resume (W&B's {@code resume} modes), read, update, soft-delete, restore,
+ * heartbeat; and the background check that marks silent runs crashed ({@link #reaper()}).
+ *
+ * <pre>{@code
+ * RunService runs = services.runs();                      // built once by Services
+ * int crashed = runs.reaper().runOnce(Instant.now());     // what the background check does
+ * }</pre>
+ *
+ * <p>Requests reach it through {@link RunRoutes}; each method is one transaction.
+ */
+public final class RunService {
+    private final Database database;
+    private final Clock clock;
+    private final RunStore store;
+    private final RunEdits edits;
+    private final RunStarts starts;
+    private final RunLister lister;
+    private final RunReaper reaper;
+
+    public RunService(Database database, ServerOptions options, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+        this.store = new RunStore(database.dialect());
+        this.edits = new RunEdits(store);
+        this.starts = new RunStarts(store, edits);
+        this.lister = new RunLister(database, clock);
+        this.reaper = new RunReaper(database, clock, options.heartbeatTimeout());
+    }
+
+    /** Marks running runs crashed once their heartbeats stop; {@code Services} schedules it. */
+    public RunReaper reaper() {
+        return reaper;
+    }
+
+    RunLister lister() {
+        return lister;
+    }
+
+    /** A created or resumed run, as the response shows it. */
+    record Outcome(ObjectNode run, boolean isNew) {
+    }
+
+    Outcome createOrResume(String entity, String projectName, RunInput input) {
+        return database.inTransaction(c -> {
+            long nowMs = clock.millis();
+            return starts.start(c, ProjectStore.ensure(c, entity, projectName, nowMs), input, nowMs);
+        });
+    }
+
+    ObjectNode get(RunKey key, boolean includeDeleted) {
+        return database.withHandle(c -> {
+            Project project = ProjectStore.find(c, key.entity(), key.project());
+            RunRow run = project == null ? null : store.find(c, project, key.run());
+            if (run == null || (run.isDeleted() && !includeDeleted)) {
+                throw notFound(key);
+            }
+            return RunView.of(project, run, clock.millis());
+        });
+    }
+
+    ObjectNode update(RunKey key, RunInput input) {
+        return database.inTransaction(c -> {
+            long nowMs = clock.millis();
+            Project project = ProjectStore.find(c, key.entity(), key.project());
+            RunRow run = live(c, project, key);
+            Map<RunColumn, Object> changes = new EnumMap<>(input.columns);
+            if (input.state != null) {
+                changes.put(RunColumn.STATE, input.state.wireName());
+                if (run.finishedAtMs() == null) {
+                    changes.put(RunColumn.FINISHED_AT, nowMs);
+                }
+            }
+            edits.apply(c, project, run, input, changes, nowMs);
+            if (input.summary != null) {
+                ObjectNode userSummary = JsonDocs.merge(JsonDocs.parseObject(store.userSummary(c, run.pk())), input.summary);
+                store.saveUserSummary(c, run.pk(), JsonDocs.write(userSummary));
+                Summaries.refresh(c, run.pk());
+            }
+            return view(c, project, run.runId());
+        });
+    }
+
+    ObjectNode delete(RunKey key) {
+        return database.inTransaction(c -> {
+            long nowMs = clock.millis();
+            Project project = ProjectStore.find(c, key.entity(), key.project());
+            RunRow run = live(c, project, key);
+            store.update(c, run.pk(), Map.of(RunColumn.DELETED_AT, nowMs, RunColumn.UPDATED_AT, nowMs));
+            return view(c, project, run.runId());
+        });
+    }
+
+    ObjectNode restore(RunKey key) {
+        return database.inTransaction(c -> {
+            Project project = ProjectStore.find(c, key.entity(), key.project());
+            RunRow run = project == null ? null : store.findForUpdate(c, project, key.run());
+            if (run == null) {
+                throw notFound(key);
+            }
+            if (run.isDeleted()) {
+                Map<RunColumn, Object> changes = new EnumMap<>(RunColumn.class);
+                changes.put(RunColumn.DELETED_AT, null);
+                changes.put(RunColumn.UPDATED_AT, clock.millis());
+                store.update(c, run.pk(), changes);
+            }
+            return view(c, project, run.runId());
+        });
+    }
+
+    /** Records that the run is alive; a crashed run is running again. Answers {@code {"state":..,"stop":false}}. */
+    Map<String, Object> heartbeat(RunKey key) {
+        return database.inTransaction(c -> {
+            long nowMs = clock.millis();
+            Project project = ProjectStore.find(c, key.entity(), key.project());
+            RunRow run = live(c, project, key);
+            Map<RunColumn, Object> changes = new EnumMap<>(RunColumn.class);
+            changes.put(RunColumn.HEARTBEAT_AT, nowMs);
+            RunState state = run.state();
+            if (state == RunState.CRASHED) {
+                state = RunState.RUNNING;
+                changes.put(RunColumn.STATE, state.wireName());
+                changes.put(RunColumn.FINISHED_AT, null);
+                changes.put(RunColumn.EXIT_CODE, null);
+                changes.put(RunColumn.UPDATED_AT, nowMs);
+            }
+            store.update(c, run.pk(), changes);
+            return Map.of("state", state.wireName(), "stop", false);
+        });
+    }
+
+    List<ProjectStore.ProjectSummary> projects(String entity) {
+        return database.withHandle(c -> ProjectStore.list(c, entity));
+    }
+
+    /** The run, locked for this transaction; 404 when it, or its project, does not exist or is deleted. */
+    private RunRow live(Connection c, Project project, RunKey key) throws SQLException {
+        RunRow run = project == null ? null : store.findForUpdate(c, project, key.run());
+        if (run == null || run.isDeleted()) {
+            throw notFound(key);
+        }
+        return run;
+    }
+
+    private ObjectNode view(Connection c, Project project, String runId) throws SQLException {
+        return RunView.of(project, store.find(c, project, runId), clock.millis());
+    }
+
+    static ApiException.NotFound notFound(RunKey key) {
+        return new ApiException.NotFound("run " + key + " not found; check the entity, project and run id"
+                + " (GET /api/v1/runs/" + key.entity() + "/" + key.project() + " lists the project's runs)");
+    }
+}
