@@ -4,6 +4,7 @@ import dev.cairn.core.json.Json;
 import dev.cairn.server.http.Api;
 import dev.cairn.server.http.Routes;
 import dev.cairn.server.store.Database;
+import dev.cairn.server.ui.WebUi;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
@@ -56,6 +57,7 @@ public final class CairnServer implements AutoCloseable {
                     server.setStopTimeout(GRACEFUL_STOP_MS);
                 });
                 routes.addAll(Routes.register(config, services));
+                WebUi.register(config);
             }).start(options.host(), options.port());
         } catch (RuntimeException e) {
             services.close();

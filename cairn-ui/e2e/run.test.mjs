@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { chartData, eventually, setup } from './harness.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(() => env?.close());
+
+test('the run page shows the header facts, the config tree and the console', async () => {
+  const { cairn } = env;
+  const run = await cairn.createRun('alice', 'mnist', {
+    name: 'glorious-donkey-58', config: { lr: 0.001, model: { layers: 4, act: 'gelu' } },
+    metadata: { host: 'gpu-box-1', git: { commit: '3f2a9c1d0e5b7a8f' } },
+  });
+  await cairn.records(run, [
+    { type: 'console', stream: 'stdout', line: 0, text: 'epoch 1 starting' },
+    { type: 'console', stream: 'stderr', line: 1, text: 'warning: slow disk' },
+    { type: 'system', values: { 'cpu.percent': 42 }, time: 1764072000 },
+    { type: 'system', values: { 'cpu.percent': 55 }, time: 1764072010 },
+  ]);
+  const page = await env.context.newPage();
+  await page.goto(`/alice/mnist/runs/${run.id}`);
+  await page.getByRole('heading', { name: 'glorious-donkey-58' }).waitFor();
+  const facts = page.locator('.run-facts');
+  await facts.getByText('gpu-box-1').waitFor();
+  await facts.getByText('3f2a9c1d0e').waitFor();
+  await page.getByText('warning: slow disk').waitFor();
+
+  const config = page.getByRole('region', { name: 'config' });
+  await config.getByText('gelu').waitFor();
+  await config.getByLabel('search config').fill('lr');
+  await eventually(async () => assert.equal(await config.getByText('gelu').count(), 0));
+  await config.getByText('0.001').waitFor();
+
+  const { data } = await chartData(page, 'system/cpu.percent');
+  assert.deepEqual(data[0], [1764072000, 1764072010]);
+  assert.deepEqual(data[1], [42, 55]);
+  await page.getByText('No metrics logged yet').waitFor();
+});
+
+test('notes edited on the page are still there after a reload', async () => {
+  const run = await env.cairn.createRun('alice', 'mnist', { name: 'noted' });
+  const page = await env.context.newPage();
+  await page.goto(`/alice/mnist/runs/${run.id}`);
+  await page.getByLabel('notes').fill('lr too high: diverges after step 300');
+  await page.getByRole('button', { name: 'Save notes' }).click();
+  await page.getByRole('status').getByText('saved').waitFor();
+  await page.reload();
+  await eventually(async () => assert.equal(await page.getByLabel('notes').inputValue(), 'lr too high: diverges after step 300'));
+  assert.equal((await env.cairn.call('GET', `/runs/alice/mnist/${run.id}`)).notes, 'lr too high: diverges after step 300');
+});
+
+test('tags added on the page are saved', async () => {
+  const run = await env.cairn.createRun('alice', 'mnist', { name: 'tagged', tags: ['old'] });
+  const page = await env.context.newPage();
+  await page.goto(`/alice/mnist/runs/${run.id}`);
+  await page.getByLabel('add tag').fill('baseline');
+  await page.getByLabel('add tag').press('Enter');
+  await page.getByRole('button', { name: 'remove tag old' }).click();
+  await eventually(async () => assert.deepEqual((await env.cairn.call('GET', `/runs/alice/mnist/${run.id}`)).tags, ['baseline']));
+});
+
+test('NaN values in a metric leave gaps in its chart and nothing breaks', async () => {
+  const run = await env.cairn.createRun('alice', 'mnist', { name: 'diverged' });
+  await env.cairn.history(run, [[0, { loss: 1.5 }], [1, { loss: 'NaN' }], [2, { loss: 0.5 }], [3, { loss: 'Infinity' }]]);
+  const page = await env.context.newPage();
+  await page.goto(`/alice/mnist/runs/${run.id}`);
+  const { data } = await chartData(page, 'loss');
+  assert.deepEqual(data[0], [0, 1, 2, 3]);
+  assert.deepEqual(data[1], [1.5, null, 0.5, null]);
+  await page.getByRole('heading', { name: 'diverged' }).waitFor();
+  assert.deepEqual(env.errors, []);
+});
+
+test('an unknown run says it is not found', async () => {
+  const page = await env.context.newPage();
+  await page.goto('/alice/mnist/runs/nope1234');
+  await page.locator('.error').waitFor();
+});

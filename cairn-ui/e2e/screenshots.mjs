@@ -1,0 +1,80 @@
+// `npm run screenshots`: starts a server, logs a realistic project through the REST API and saves the
+// home page, a workspace with charts and a run page to docs/screenshots/ (used by docs/ui.md).
+// Same server and browser as the tests (CAIRN_JAR, CAIRN_SERVER_CMD).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chartData, setup } from './harness.mjs';
+
+const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
+const env = await setup({ pollMs: 60_000 });
+const { cairn } = env;
+
+// a seeded random source, so every run of the script draws the same curves
+let seed = 7;
+const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+const noise = (scale) => (random() - 0.5) * scale;
+
+const start = 1764072000;
+const runs = [];
+const names = ['glorious-donkey-58', 'brave-otter-12', 'quiet-river-7', 'sunny-falcon-33', 'misty-cedar-21',
+  'bold-heron-4', 'calm-lynx-90', 'wild-maple-15'];
+for (const [i, name] of names.entries()) {
+  const lr = [0.1, 0.03, 0.01, 0.003, 0.001][i % 5];
+  const batch = [32, 64, 128][i % 3];
+  const run = await cairn.createRun('alice', 'mnist', {
+    name, group: i < 4 ? 'resnet' : 'mlp', tags: i % 3 === 0 ? ['baseline'] : ['sweep'],
+    config: { lr, batch_size: batch, optimizer: i % 2 ? 'adam' : 'sgd', model: { layers: 4 + (i % 3) * 2, dropout: 0.1 } },
+    metadata: { host: `gpu-${1 + (i % 3)}`, os: 'Linux-6.1', git: { commit: `9f3c2a${i}e1b7d40c5a8`, branch: 'main' } },
+  });
+  const speed = 0.004 + lr * 0.05;
+  const records = [];
+  for (let step = 0; step < 600; step++) {
+    const base = 2.3 * Math.exp(-speed * step) + 0.08;
+    const spike = step === 250 + i * 20 ? 1.5 : 0; // the spike the min/max band keeps visible
+    records.push({ type: 'history', step, time: start + step * 2, values: {
+      'train/loss': Number((base + noise(0.12) + spike).toFixed(4)),
+      'train/lr': lr * Math.cos((Math.PI / 2) * (step / 600)),
+      ...(step % 20 === 0 ? { 'val/loss': Number((base * 1.1 + noise(0.05)).toFixed(4)),
+        'val/acc': Number((0.98 - 0.9 * Math.exp(-speed * step) + noise(0.01)).toFixed(4)) } : {}),
+    } });
+    if (step % 10 === 0) {
+      records.push({ type: 'system', time: start + step * 2, values: {
+        'gpu.0.util': 80 + noise(30), 'gpu.0.memory_gb': 9 + i * 0.5 + noise(0.3), 'cpu.percent': 35 + noise(20) } });
+    }
+  }
+  for (let line = 0; line < 40; line++) {
+    records.push({ type: 'console', stream: line === 17 ? 'stderr' : 'stdout', line, time: start + line * 30,
+      text: line === 17 ? 'UserWarning: the learning rate scheduler was stepped before the optimizer'
+        : `epoch ${Math.floor(line / 4) + 1} step ${line * 15} loss ${(2.3 * Math.exp(-speed * line * 15)).toFixed(4)}` });
+  }
+  records.push({ type: 'summary', values: { best_epoch: 7 + i } });
+  if (i < 6) records.push({ type: 'exit', state: i === 4 ? 'failed' : 'finished', exit_code: i === 4 ? 1 : 0 });
+  for (let j = 0; j < records.length; j += 5000) await cairn.records(run, records.slice(j, j + 5000));
+  runs.push(run);
+}
+for (const [project, count] of [['cifar10', 3], ['llm-finetune', 2]]) {
+  for (let i = 0; i < count; i++) await cairn.createRun('alice', project, { name: `run-${i}` });
+}
+
+const page = await env.context.newPage();
+await page.setViewportSize({ width: 1000, height: 320 });
+await page.goto('/');
+await page.locator('table.projects tbody tr').first().waitFor();
+await page.screenshot({ path: `${out}/home.png` });
+
+await page.goto(`/alice/mnist?sort=-summary.val/acc`);
+await chartData(page, 'train/loss');
+await page.setViewportSize({ width: 1400, height: 1150 });
+await chartData(page, 'val/acc');
+await page.waitForTimeout(300);
+await page.screenshot({ path: `${out}/workspace.png` });
+
+await page.setViewportSize({ width: 1400, height: 1400 });
+await page.goto(`/alice/mnist/runs/${runs[0].id}`);
+await chartData(page, 'train/loss');
+await page.getByLabel('notes').fill('Baseline: SGD, lr 0.1. The spike at step 250 is the bad shard.');
+await page.waitForTimeout(500);
+await page.screenshot({ path: `${out}/run.png`, fullPage: true });
+
+await env.close();
+console.log(`screenshots written to ${out}`);

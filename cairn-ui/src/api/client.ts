@@ -1,0 +1,93 @@
+// A typed client of the REST API (docs/api.md). Every request goes through `request`, which tells the
+// connection monitor whether the server answered, so pages can show the "server gone" banner.
+import { connection } from '../live/connection';
+import type {
+  ConsolePage, MetricKey, Namespace, Project, Run, RunPage, RunPatch, SampledQuery, Series,
+} from './types';
+
+export const API = '/api/v1';
+
+/** An error answer of the API: its status, stable code and the server's message. */
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(API + path, {
+      ...init,
+      headers: { Accept: 'application/json', ...(init?.body ? { 'Content-Type': 'application/json' } : {}) },
+    });
+  } catch (e) {
+    connection.reportDown();
+    throw new ApiError(0, 'unreachable', 'the Cairn server does not answer');
+  }
+  if (response.status === 502 || response.status === 504) {
+    connection.reportDown(); // a proxy in front of a stopped server
+  } else {
+    connection.reportUp();
+  }
+  const text = await response.text();
+  const body = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    const error = body?.error ?? {};
+    throw new ApiError(response.status, error.code ?? `http_${response.status}`, error.message ?? text);
+  }
+  return body as T;
+}
+
+const enc = encodeURIComponent;
+const runPath = (entity: string, project: string, id: string) =>
+  `/runs/${enc(entity)}/${enc(project)}/${enc(id)}`;
+
+export interface ListQuery {
+  filter?: object | null;
+  sort?: string;
+  limit?: number;
+  cursor?: string | null;
+}
+
+function query(params: Record<string, string | number | null | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== null && v !== undefined && v !== '') q.set(k, String(v));
+  }
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+export const api = {
+  health: () => request<{ status: string; version: string }>('/health'),
+
+  projects: () => request<{ projects: Project[] }>('/projects').then((r) => r.projects),
+
+  listRuns: (entity: string, project: string, q: ListQuery = {}) =>
+    request<RunPage>(`/runs/${enc(entity)}/${enc(project)}` + query({
+      filter: q.filter ? JSON.stringify(q.filter) : null,
+      sort: q.sort,
+      limit: q.limit,
+      cursor: q.cursor,
+    })),
+
+  run: (entity: string, project: string, id: string) => request<Run>(runPath(entity, project, id)),
+
+  patchRun: (entity: string, project: string, id: string, patch: RunPatch) =>
+    request<Run>(runPath(entity, project, id), { method: 'PATCH', body: JSON.stringify(patch) }),
+
+  keys: (entity: string, project: string, id: string, namespace: Namespace = 'history') =>
+    request<{ keys: MetricKey[] }>(runPath(entity, project, id) + `/keys?namespace=${namespace}`)
+      .then((r) => r.keys),
+
+  sampled: (q: SampledQuery) =>
+    request<{ series: Series[] }>('/history/sampled', { method: 'POST', body: JSON.stringify(q) })
+      .then((r) => r.series),
+
+  console: (entity: string, project: string, id: string, fromLine: number, limit = 1000) =>
+    request<ConsolePage>(runPath(entity, project, id) + '/console' + query({ from_line: fromLine, limit })),
+};
+
+/** The address a run has in sampled-history queries: `entity/project/id`. */
+export const runRef = (run: Pick<Run, 'entity' | 'project' | 'id'>) => `${run.entity}/${run.project}/${run.id}`;

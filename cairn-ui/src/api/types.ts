@@ -1,0 +1,98 @@
+// The shapes of docs/api.md, as the UI reads them.
+
+export type RunState = 'running' | 'finished' | 'failed' | 'crashed' | 'killed';
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+export interface Project {
+  entity: string;
+  name: string;
+  run_count: number;
+  created_at: string;
+  last_activity_at: string | null;
+}
+
+export interface Run {
+  entity: string;
+  project: string;
+  id: string;
+  name: string;
+  state: RunState;
+  notes: string;
+  tags: string[];
+  group: string | null;
+  job_type: string | null;
+  config: JsonObject;
+  summary: JsonObject;
+  metadata: JsonObject;
+  created_at: string;
+  updated_at: string;
+  heartbeat_at: string | null;
+  finished_at: string | null;
+  runtime_s: number | null;
+  exit_code: number | null;
+  last_seq: number;
+}
+
+export interface RunPage {
+  runs: Run[];
+  next_cursor: string | null;
+  total: number;
+}
+
+export type Namespace = 'history' | 'system';
+
+export interface MetricKey {
+  key: string;
+  count: number;
+  first_step: number | null;
+  last_step: number | null;
+  last_value: number | string | null;
+}
+
+/** One downsampled bucket; values may be the strings "NaN"/"Infinity" or null. */
+export interface Bucket {
+  x: number;
+  x_end: number;
+  count: number;
+  min: number | string | null;
+  max: number | string | null;
+  mean: number | string | null;
+  last: number | string | null;
+}
+
+export interface Series {
+  run: string; // entity/project/id
+  key: string;
+  buckets: Bucket[];
+}
+
+export interface SampledQuery {
+  runs: string[];
+  keys: string[];
+  namespace: Namespace;
+  x: 'step' | 'time';
+  buckets: number;
+  min_x?: number | null;
+  max_x?: number | null;
+}
+
+export interface ConsoleLine {
+  line: number;
+  stream: 'stdout' | 'stderr';
+  time: number;
+  text: string;
+}
+
+export interface ConsolePage {
+  lines: ConsoleLine[];
+  next_line: number;
+}
+
+export interface RunPatch {
+  name?: string;
+  notes?: string;
+  tags?: string[];
+  group?: string | null;
+}

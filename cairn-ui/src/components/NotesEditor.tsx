@@ -1,0 +1,29 @@
+import { useEffect, useState } from 'react';
+
+/** Run notes: edit, then Save (or Ctrl/Cmd+Enter) stores them with PATCH. */
+export function NotesEditor({ notes, onSave }: { notes: string; onSave: (notes: string) => Promise<void> }) {
+  const [draft, setDraft] = useState(notes);
+  const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | string>('idle');
+  useEffect(() => setDraft(notes), [notes]);
+  const dirty = draft !== notes;
+  const save = async () => {
+    setStatus('saving');
+    try {
+      await onSave(draft);
+      setStatus('saved');
+    } catch (e) {
+      setStatus(`not saved: ${(e as Error).message}`);
+    }
+  };
+  return (
+    <div className="notes">
+      <textarea aria-label="notes" placeholder="What is this run about? What did you learn?" value={draft}
+        rows={3} onChange={(e) => { setDraft(e.target.value); setStatus('idle'); }}
+        onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && dirty) void save(); }} />
+      <div className="notes-actions">
+        <button type="button" onClick={save} disabled={!dirty || status === 'saving'}>Save notes</button>
+        <span className="muted" role="status">{status === 'idle' ? (dirty ? 'unsaved changes' : '') : status}</span>
+      </div>
+    </div>
+  );
+}

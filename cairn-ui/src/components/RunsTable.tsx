@@ -1,0 +1,102 @@
+// The workspace's runs table: virtualised rows, a sortable header (the server sorts), a checkbox per
+// run to pick the runs the charts compare, each in its own colour.
+import { useCallback } from 'react';
+import { Link } from 'react-router';
+import type { Run } from '../api/types';
+import { flatten } from '../lib/flatten';
+import { formatAgo, formatDuration, formatTime, formatValue } from '../lib/format';
+import { StateBadge } from './StateBadge';
+import { VirtualList } from './VirtualList';
+
+export interface Column {
+  /** The API's sort/filter field (`summary.loss`), or null when the server cannot sort by it. */
+  field: string | null;
+  title: string;
+  width: number;
+  render: (run: Run) => React.ReactNode;
+  titleOf?: (run: Run) => string;
+}
+
+const ROW_HEIGHT = 32;
+
+export function baseColumns(): Column[] {
+  return [
+    { field: 'name', title: 'name', width: 220, render: (r) => <Link to={`/${r.entity}/${r.project}/runs/${r.id}`}>{r.name}</Link> },
+    { field: 'state', title: 'state', width: 100, render: (r) => <StateBadge state={r.state} /> },
+    { field: 'created_at', title: 'created', width: 100, render: (r) => formatAgo(r.created_at), titleOf: (r) => formatTime(r.created_at) },
+    { field: null, title: 'runtime', width: 80, render: (r) => formatDuration(r.runtime_s) },
+    { field: null, title: 'tags', width: 140, render: (r) => r.tags.map((t) => <span key={t} className="tag">{t}</span>) },
+    { field: 'group', title: 'group', width: 100, render: (r) => r.group ?? '' },
+  ];
+}
+
+/** One column per flattened config or summary key (`config.lr`, `summary.acc.max`). */
+export function valueColumn(source: 'config' | 'summary', key: string): Column {
+  const get = (r: Run) => flatten(r[source])[key];
+  return {
+    field: `${source}.${key}`,
+    title: key,
+    width: 110,
+    render: (r) => formatValue(get(r)),
+    titleOf: (r) => JSON.stringify(get(r) ?? null),
+  };
+}
+
+interface Props {
+  runs: Run[];
+  columns: Column[];
+  sort: string;
+  onSort: (sort: string) => void;
+  selected: Set<string>;
+  onToggle: (runId: string) => void;
+  onRange?: (first: number, last: number) => void;
+  colorOf: (index: number) => string;
+}
+
+export function RunsTable({ runs, columns, sort, onSort, selected, onToggle, onRange, colorOf }: Props) {
+  const template = `48px ${columns.map((c) => `${c.width}px`).join(' ')}`;
+  const renderRow = useCallback((i: number) => {
+    const run = runs[i];
+    return (
+      <div key={run.id} className={`runs-row${selected.has(run.id) ? ' selected' : ''}`} role="row"
+        data-run-id={run.id} style={{ gridTemplateColumns: template }}>
+        <span role="cell" className="select-cell">
+          <input type="checkbox" aria-label={`select ${run.name}`} checked={selected.has(run.id)}
+            onChange={() => onToggle(run.id)} style={{ accentColor: colorOf(i) }} />
+          <span className="run-dot" style={{ background: colorOf(i) }} />
+        </span>
+        {columns.map((c) => (
+          <span role="cell" key={c.title + c.field} title={c.titleOf?.(run)} data-col={c.field ?? c.title}>
+            {c.render(run)}
+          </span>
+        ))}
+      </div>
+    );
+  }, [runs, columns, selected, onToggle, template, colorOf]);
+
+  const header = (
+    <div className="runs-row runs-header" role="row" style={{ gridTemplateColumns: template }}>
+      <span role="columnheader" />
+      {columns.map((c) => <HeaderCell key={c.title + c.field} column={c} sort={sort} onSort={onSort} />)}
+    </div>
+  );
+
+  return (
+    <VirtualList className="runs-table" label="runs" count={runs.length} rowHeight={ROW_HEIGHT}
+      renderRow={renderRow} header={header} onRange={onRange}
+      style={{ height: `min(42vh, ${(runs.length + 1) * ROW_HEIGHT + 16}px)` }} />
+  );
+}
+
+function HeaderCell({ column, sort, onSort }: { column: Column; sort: string; onSort: (s: string) => void }) {
+  if (!column.field) return <span role="columnheader">{column.title}</span>;
+  const field = column.field;
+  const direction = sort === field ? 'ascending' : sort === `-${field}` ? 'descending' : 'none';
+  return (
+    <span role="columnheader" aria-sort={direction} title={field}>
+      <button type="button" className="sort-button" onClick={() => onSort(direction === 'ascending' ? `-${field}` : field)}>
+        {column.title}{direction === 'ascending' ? ' ▲' : direction === 'descending' ? ' ▼' : ''}
+      </button>
+    </span>
+  );
+}

@@ -1,0 +1,70 @@
+// A fixed-row-height virtual list: only the rows in (or just around) the viewport are in the DOM, so
+// ten thousand rows scroll like ten. An optional sticky header scrolls sideways with the rows.
+import { type CSSProperties, type ReactNode, useEffect, useRef, useState } from 'react';
+
+interface Props {
+  count: number;
+  rowHeight: number;
+  renderRow: (index: number) => ReactNode;
+  header?: ReactNode;
+  /** Told which rows are on screen, e.g. to load the next page before the user reaches the end. */
+  onRange?: (first: number, last: number) => void;
+  overscan?: number;
+  className?: string;
+  /** Keeps the view at the bottom while new rows arrive (a console that is being written). */
+  followEnd?: boolean;
+  label?: string;
+  style?: CSSProperties;
+}
+
+export function VirtualList({
+  count, rowHeight, renderRow, header, onRange, overscan = 8, className, followEnd, label, style,
+}: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(600);
+  const atEnd = useRef(true);
+
+  useEffect(() => {
+    const el = scroller.current!;
+    const observer = new ResizeObserver(() => setViewport(el.clientHeight));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    const el = scroller.current!;
+    if (followEnd && atEnd.current) el.scrollTop = el.scrollHeight;
+  }, [count, followEnd]);
+
+  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
+  const last = Math.min(count, Math.ceil((scrollTop + viewport) / rowHeight) + overscan);
+
+  useEffect(() => {
+    onRange?.(first, last);
+  }, [first, last, onRange]);
+
+  const rows: ReactNode[] = [];
+  for (let i = first; i < last; i++) rows.push(renderRow(i));
+
+  return (
+    <div
+      ref={scroller}
+      className={`virtual-list ${className ?? ''}`}
+      role="table"
+      aria-label={label}
+      aria-rowcount={count}
+      style={style}
+      onScroll={(e) => {
+        const el = e.currentTarget;
+        setScrollTop(el.scrollTop);
+        atEnd.current = el.scrollTop + el.clientHeight >= el.scrollHeight - rowHeight;
+      }}
+    >
+      {header}
+      <div className="virtual-list-body" style={{ height: count * rowHeight }}>
+        <div style={{ transform: `translateY(${first * rowHeight}px)` }}>{rows}</div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Link, Route, Routes } from 'react-router';
+import { ServerBanner } from './components/ServerBanner';
+import { HomePage } from './pages/HomePage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { ProjectPage } from './pages/ProjectPage';
+import { RunPage } from './pages/RunPage';
+import './app.css';
+
+function App() {
+  return (
+    <BrowserRouter>
+      <header className="app-header">
+        <Link to="/" className="brand">▲ Cairn</Link>
+      </header>
+      <ServerBanner />
+      <main>
+        <Routes>
+          <Route path="/" element={<HomePage />} />
+          <Route path="/:entity/:project" element={<ProjectPage />} />
+          <Route path="/:entity/:project/runs/:runId" element={<RunPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </main>
+    </BrowserRouter>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(<StrictMode><App /></StrictMode>);

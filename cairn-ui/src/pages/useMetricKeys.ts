@@ -1,0 +1,13 @@
+import { api } from '../api/client';
+import type { Namespace, Run } from '../api/types';
+import { useFetch } from './useFetch';
+
+/** The union of the metric keys the given runs logged (`GET .../keys`), sorted. */
+export function useMetricKeys(runs: Run[], namespace: Namespace, tick: number): string[] {
+  const ids = runs.map((r) => r.id).join(',');
+  const { data } = useFetch(async () => {
+    const lists = await Promise.all(runs.map((r) => api.keys(r.entity, r.project, r.id, namespace).catch(() => [])));
+    return Array.from(new Set(lists.flat().map((k) => k.key))).sort();
+  }, [ids, namespace, tick]);
+  return data ?? [];
+}

@@ -1,0 +1,107 @@
+// The workspace's runs: the first page on load, further pages as the table scrolls towards the end,
+// and live changes applied in place (running runs refetched, new runs noticed) on every live tick.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api, ApiError } from '../api/client';
+import type { Run } from '../api/types';
+import { useLiveTick } from '../live/live';
+
+const FIRST_PAGE = 200;
+const NEXT_PAGE = 1000;
+
+export interface ProjectRuns {
+  runs: Run[];
+  total: number;
+  loading: boolean;
+  error: Error | null;
+  /** Call with the last row on screen; loads the next page when it is near the end. */
+  onRange: (first: number, last: number) => void;
+}
+
+export function useProjectRuns(entity: string, project: string, filter: object | null, sort: string): ProjectRuns {
+  const [runs, setRuns] = useState<Run[]>([]);
+  const [total, setTotal] = useState(0);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<Error | null>(null);
+  const [generation, setGeneration] = useState(0); // bumps to reload from the first page
+  const cursor = useRef<string | null>(null);
+  const fetching = useRef(false);
+  const filterJson = JSON.stringify(filter);
+  const tick = useLiveTick(true);
+
+  useEffect(() => {
+    let current = true;
+    fetching.current = true;
+    setLoading(true);
+    api.listRuns(entity, project, { filter, sort, limit: FIRST_PAGE }).then((page) => {
+      if (!current) return;
+      setRuns(page.runs);
+      setTotal(page.total);
+      setError(null);
+      cursor.current = page.next_cursor;
+    }, (e) => {
+      if (!current) return;
+      if (e instanceof ApiError && e.status === 404) { // a project nobody logged to yet
+        setRuns([]);
+        setTotal(0);
+      } else {
+        setError(e);
+      }
+    }).finally(() => {
+      if (current) {
+        fetching.current = false;
+        setLoading(false);
+      }
+    });
+    return () => {
+      current = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [entity, project, filterJson, sort, generation]);
+
+  const onRange = useCallback((_first: number, last: number) => {
+    if (fetching.current || !cursor.current || last < runs.length - 100) return;
+    fetching.current = true;
+    api.listRuns(entity, project, { filter, sort, limit: NEXT_PAGE, cursor: cursor.current }).then((page) => {
+      cursor.current = page.next_cursor;
+      setRuns((old) => [...old, ...page.runs]);
+      setTotal(page.total);
+    }, setError).finally(() => { fetching.current = false; });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [entity, project, filterJson, sort, runs.length]);
+
+  // Live: refresh the running runs in place; reload when runs were added or removed.
+  const runningIds = useRef<Set<string>>(new Set());
+  runningIds.current = new Set(runs.filter((r) => r.state === 'running').map((r) => r.id));
+  useEffect(() => {
+    if (tick === 0 || fetching.current) return;
+    let current = true;
+    refreshLive(entity, project, filter, runningIds.current).then(({ updated, total: now }) => {
+      if (!current) return;
+      if (now !== total) {
+        setGeneration((g) => g + 1);
+        return;
+      }
+      if (updated.size > 0) setRuns((old) => old.map((r) => updated.get(r.id) ?? r));
+    }, () => { /* the connection monitor shows the outage */ });
+    return () => {
+      current = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [tick]);
+
+  return { runs, total, loading, error, onRange };
+}
+
+async function refreshLive(entity: string, project: string, filter: object | null, wasRunning: Set<string>) {
+  const running = { state: 'running' };
+  const [count, page] = await Promise.all([
+    api.listRuns(entity, project, { filter, limit: 1 }),
+    api.listRuns(entity, project, { filter: filter ? { $and: [filter, running] } : running, limit: 1000 }),
+  ]);
+  const updated = new Map(page.runs.map((r) => [r.id, r]));
+  // runs that stopped running since the last tick: fetch them once to show their final state
+  const stopped = [...wasRunning].filter((id) => !updated.has(id));
+  const finals = await Promise.all(stopped.map((id) => api.run(entity, project, id).catch(() => null)));
+  finals.forEach((r) => r && updated.set(r.id, r));
+  return { updated, total: count.total };
+}
