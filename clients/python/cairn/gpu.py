@@ -1,7 +1,7 @@
 """GPU metrics from ``nvidia-smi``, when it is installed.
 
 >>> values = parse_nvidia_smi("0, NVIDIA H100 80GB HBM3, 37, 12, 1024, 81559, 41, 120.5, 700.00\\n")
->>> values["gpu.0.gpu"], values["gpu.0.temp"], values["gpu.0.powerWatts"]
+>>> values["gpu.0.utilization_percent"], values["gpu.0.temperature_c"], values["gpu.0.power_w"]
 (37.0, 41.0, 120.5)
 """
 from __future__ import annotations
@@ -12,7 +12,6 @@ from typing import Dict, List, Optional
 
 QUERY_FIELDS = ("index", "name", "utilization.gpu", "utilization.memory", "memory.used", "memory.total",
                 "temperature.gpu", "power.draw", "power.limit")
-_MIB = 1024 * 1024
 
 
 def query_command() -> List[str]:
@@ -22,9 +21,10 @@ def query_command() -> List[str]:
 def parse_nvidia_smi(text: str) -> Dict[str, float]:
     """System-metric values from ``nvidia-smi --query-gpu=<QUERY_FIELDS> --format=csv,noheader,nounits``.
 
-    Keys follow W&B's: ``gpu.<i>.gpu`` (utilization %), ``gpu.<i>.memory`` (memory-controller busy %),
-    ``gpu.<i>.memoryAllocated`` (% of memory used), ``gpu.<i>.memoryAllocatedBytes``, ``gpu.<i>.temp``
-    (°C), ``gpu.<i>.powerWatts``, ``gpu.<i>.powerPercent``. Fields a GPU does not report
+    Keys are the ones the Java SDK uses (docs/records.md, "System metric names"):
+    ``gpu.<i>.utilization_percent``, ``gpu.<i>.memory_busy_percent`` (memory controller),
+    ``gpu.<i>.memory_used_mb``, ``gpu.<i>.memory_percent`` (of memory used), ``gpu.<i>.temperature_c``,
+    ``gpu.<i>.power_w``, ``gpu.<i>.power_percent`` (of the power limit). Fields a GPU does not report
     (``[N/A]``, ``[Not Supported]``) are left out, as are lines that do not parse.
     """
     values: Dict[str, float] = {}
@@ -41,13 +41,13 @@ def parse_nvidia_smi(text: str) -> Dict[str, float]:
         used, total = number("memory.used"), number("memory.total")
         power, limit = number("power.draw"), number("power.limit")
         found = {
-            "gpu": number("utilization.gpu"),
-            "memory": number("utilization.memory"),
-            "memoryAllocatedBytes": used * _MIB if used is not None else None,
-            "memoryAllocated": 100.0 * used / total if used is not None and total else None,
-            "temp": number("temperature.gpu"),
-            "powerWatts": power,
-            "powerPercent": 100.0 * power / limit if power is not None and limit else None,
+            "utilization_percent": number("utilization.gpu"),
+            "memory_busy_percent": number("utilization.memory"),
+            "memory_used_mb": used,
+            "memory_percent": 100.0 * used / total if used is not None and total else None,
+            "temperature_c": number("temperature.gpu"),
+            "power_w": power,
+            "power_percent": 100.0 * power / limit if power is not None and limit else None,
         }
         values.update({prefix + k: v for k, v in found.items() if v is not None})
     return values

@@ -1,10 +1,11 @@
 """System metrics: CPU, memory, disk, network (from ``/proc``), GPUs (from ``nvidia-smi``).
 
-A daemon thread samples every ``interval_s`` and emits one ``system`` record per sample. Keys follow
-W&B's names: ``cpu`` (% of all cores busy), ``memory`` (% of RAM used), ``disk`` (% of the run folder's
-file system used), ``network.sent`` / ``network.recv`` (bytes since the run started),
-``proc.cpu.percent``, ``proc.cpu.threads``, ``proc.memory.rssMB``, ``proc.memory.percent`` and the
-``gpu.<i>.*`` keys of :mod:`cairn.gpu`. What a platform cannot tell (no ``/proc`` on macOS) is left out.
+A daemon thread samples every ``interval_s`` and emits one ``system`` record per sample. Keys are the
+ones the Java SDK uses (docs/records.md, "System metric names"): ``cpu_percent`` (% of all cores busy),
+``memory.percent``, ``memory.used_mb``, ``memory.total_mb``, ``disk.used_percent`` (the run folder's file
+system), ``network.sent_bytes`` / ``network.recv_bytes`` (since the run started), ``proc.cpu_percent``,
+``proc.threads``, ``proc.memory_rss_mb``, ``proc.memory_percent`` and the ``gpu.<i>.*`` keys of
+:mod:`cairn.gpu`. What a platform cannot tell (no ``/proc`` on macOS) is left out.
 
 >>> parse_cpu_jiffies("cpu  100 0 50 800 50 0 0 0 0 0\\ncpu0 1 2 3 4")
 (150, 1000)
@@ -125,12 +126,13 @@ class SystemSampler:
         previous, self._cpu = self._cpu, (busy, total)
         if previous is None or total <= previous[1]:
             return {}
-        return {"cpu": 100.0 * (busy - previous[0]) / (total - previous[1])}
+        return {"cpu_percent": 100.0 * (busy - previous[0]) / (total - previous[1])}
 
     def _memory_values(self) -> Values:
         info = parse_meminfo_kb(_read("/proc/meminfo"))
         total, available = info["MemTotal"], info["MemAvailable"]
-        return {"memory": 100.0 * (total - available) / total, "memory.availableMB": available / 1024.0}
+        return {"memory.percent": 100.0 * (total - available) / total,
+                "memory.used_mb": (total - available) / 1024.0, "memory.total_mb": total / 1024.0}
 
     def _process_values(self) -> Values:
         status = _read("/proc/self/status")
@@ -138,31 +140,31 @@ class SystemSampler:
         rss_kb = parse_status_field(status, "VmRSS")
         threads = parse_status_field(status, "Threads")
         if rss_kb is not None:
-            values["proc.memory.rssMB"] = rss_kb / 1024.0
+            values["proc.memory_rss_mb"] = rss_kb / 1024.0
             total_kb = parse_meminfo_kb(_read("/proc/meminfo")).get("MemTotal")
             if total_kb:
-                values["proc.memory.percent"] = 100.0 * rss_kb / total_kb
+                values["proc.memory_percent"] = 100.0 * rss_kb / total_kb
         if threads is not None:
-            values["proc.cpu.threads"] = float(threads)
+            values["proc.threads"] = float(threads)
         ticks, now = parse_process_cpu_ticks(_read("/proc/self/stat")), time.monotonic()
         previous, self._process_ticks = self._process_ticks, (ticks, now)
         if previous is not None and now > previous[1]:
             hz = os.sysconf("SC_CLK_TCK")
-            values["proc.cpu.percent"] = 100.0 * (ticks - previous[0]) / hz / (now - previous[1])
+            values["proc.cpu_percent"] = 100.0 * (ticks - previous[0]) / hz / (now - previous[1])
         return values
 
     def _disk_values(self) -> Values:
         stat = os.statvfs(self._disk_path)
         total = stat.f_blocks * stat.f_frsize
         free = stat.f_bavail * stat.f_frsize
-        return {"disk": 100.0 * (total - free) / total} if total else {}
+        return {"disk.used_percent": 100.0 * (total - free) / total} if total else {}
 
     def _network_values(self) -> Values:
         received, sent = parse_net_dev_bytes(_read("/proc/net/dev"))
         if self._net_start is None:
             self._net_start = (received, sent)
-        return {"network.recv": float(received - self._net_start[0]),
-                "network.sent": float(sent - self._net_start[1])}
+        return {"network.recv_bytes": float(received - self._net_start[0]),
+                "network.sent_bytes": float(sent - self._net_start[1])}
 
     def _gpu_values(self) -> Values:
         if not self._has_gpus:

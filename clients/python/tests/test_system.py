@@ -17,21 +17,21 @@ NOT_SUPPORTED = "0, Tesla T4, 12, 3, 300, 15360, 40, [N/A], [Not Supported]\n"
 class NvidiaSmiTest(unittest.TestCase):
     def test_each_gpu_gets_its_own_keys(self) -> None:
         values = parse_nvidia_smi(TWO_GPUS)
-        self.assertEqual(values["gpu.0.gpu"], 98.0)
-        self.assertEqual(values["gpu.0.memory"], 45.0)
-        self.assertAlmostEqual(values["gpu.0.memoryAllocated"], 100 * 40960 / 81559)
-        self.assertEqual(values["gpu.0.memoryAllocatedBytes"], 40960 * 1024 * 1024)
-        self.assertEqual(values["gpu.0.temp"], 67.0)
-        self.assertAlmostEqual(values["gpu.0.powerWatts"], 612.34)
-        self.assertAlmostEqual(values["gpu.0.powerPercent"], 100 * 612.34 / 700)
-        self.assertEqual(values["gpu.1.gpu"], 0.0)
-        self.assertEqual(values["gpu.1.temp"], 31.0)
+        self.assertEqual(values["gpu.0.utilization_percent"], 98.0)
+        self.assertEqual(values["gpu.0.memory_busy_percent"], 45.0)
+        self.assertAlmostEqual(values["gpu.0.memory_percent"], 100 * 40960 / 81559)
+        self.assertEqual(values["gpu.0.memory_used_mb"], 40960)
+        self.assertEqual(values["gpu.0.temperature_c"], 67.0)
+        self.assertAlmostEqual(values["gpu.0.power_w"], 612.34)
+        self.assertAlmostEqual(values["gpu.0.power_percent"], 100 * 612.34 / 700)
+        self.assertEqual(values["gpu.1.utilization_percent"], 0.0)
+        self.assertEqual(values["gpu.1.temperature_c"], 31.0)
 
     def test_fields_a_gpu_does_not_report_are_left_out(self) -> None:
         values = parse_nvidia_smi(NOT_SUPPORTED)
-        self.assertEqual(values["gpu.0.gpu"], 12.0)
-        self.assertNotIn("gpu.0.powerWatts", values)
-        self.assertNotIn("gpu.0.powerPercent", values)
+        self.assertEqual(values["gpu.0.utilization_percent"], 12.0)
+        self.assertNotIn("gpu.0.power_w", values)
+        self.assertNotIn("gpu.0.power_percent", values)
 
     def test_error_text_and_empty_output_give_no_values(self) -> None:
         self.assertEqual(parse_nvidia_smi(""), {})
@@ -73,12 +73,12 @@ class ProcFilesTest(unittest.TestCase):
         sampler = SystemSampler(lambda values: None, 60, ".", read_gpus=lambda: TWO_GPUS)
         sampler.sample()
         values = sampler.sample()
-        self.assertIn("disk", values)
-        self.assertEqual(values["gpu.1.temp"], 31.0)
+        self.assertIn("disk.used_percent", values)
+        self.assertEqual(values["gpu.1.temperature_c"], 31.0)
         import sys
         if sys.platform.startswith("linux"):
-            self.assertGreater(values["memory"], 0)
-            self.assertGreater(values["proc.memory.rssMB"], 0)
+            self.assertGreater(values["memory.percent"], 0)
+            self.assertGreater(values["proc.memory_rss_mb"], 0)
 
 
 if __name__ == "__main__":

@@ -52,16 +52,14 @@ class RecordLimitsTest {
         try (CairnServer server = start(store)) {
             ApiClient api = new ApiClient(server.url());
             String run = RunFixture.create(server, "alice", "mnist", "r1");
-            String big = "{\"records\":[" + String.join(",", RecordIngestTest.historyRecords(3000)) + "]}";
             byte[] bomb = gzip("{\"records\":[]," + "\"pad\":\"" + "x".repeat(200_000) + "\"}");
 
-            ApiClient.Response plain = api.post(run + "/records", big);
+            String plain = HeadersOnly.send(server.url(), "POST", run + "/records", LIMIT_BYTES + 1);
             ApiClient.Response inflated = api.send(HttpRequest.newBuilder(api.uri(run + "/records"))
                     .header("Content-Encoding", "gzip").POST(HttpRequest.BodyPublishers.ofByteArray(bomb)));
 
             assertThat(bomb.length).isLessThan((int) LIMIT_BYTES);
-            assertThat(plain.status()).isEqualTo(413);
-            assertThat(plain.errorMessage()).contains("64 KiB", "--max-request-mb");
+            assertThat(plain).startsWith("HTTP/1.1 413").contains("64 KiB", "--max-request-mb");
             assertThat(inflated.status()).isEqualTo(413);
             assertThat(inflated.errorMessage()).contains("after gunzip");
         }

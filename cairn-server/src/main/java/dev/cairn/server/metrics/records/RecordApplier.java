@@ -103,8 +103,9 @@ public final class RecordApplier {
         private void addValues(String namespace, Record.Values values, long step, long timeMicros) {
             String[] keys = values.keys();
             double[] numbers = values.numbers();
+            SeriesBatch.Namespace series = points.namespace(namespace);
             for (int i = 0; i < values.size(); i++) {
-                points.add(namespace, keys[i], step, timeMicros, Double.doubleToRawLongBits(numbers[i]));
+                series.add(keys[i], step, timeMicros, Double.doubleToRawLongBits(numbers[i]));
             }
             for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> other : values.others().entrySet()) {
                 points.addNonNumeric(namespace, other.getKey(), json(other.getValue()));

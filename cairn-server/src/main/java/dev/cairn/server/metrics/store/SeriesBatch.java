@@ -27,9 +27,32 @@ public final class SeriesBatch {
 
     /** Adds a numeric point; {@code step} may be {@link Points#SAMPLE_INDEX}. */
     public void add(String namespace, String key, long step, long timeMicros, long valueBits) {
-        Input input = input(namespace, key);
-        input.points.add(step, timeMicros, valueBits);
-        input.endsWithJson = false;
+        namespace(namespace).add(key, step, timeMicros, valueBits);
+    }
+
+    /** The series of one namespace, to add many points without looking the namespace up for each. */
+    public Namespace namespace(String namespace) {
+        return new Namespace(namespace, byNamespace.computeIfAbsent(namespace, ignored -> new HashMap<>()));
+    }
+
+    /** Adds points to the series of one namespace. */
+    public final class Namespace {
+        private final String name;
+        private final Map<String, Input> keys;
+
+        private Namespace(String name, Map<String, Input> keys) {
+            this.name = name;
+            this.keys = keys;
+        }
+
+        public void add(String key, long step, long timeMicros, long valueBits) {
+            Input input = keys.get(key);
+            if (input == null) {
+                input = input(name, key);
+            }
+            input.points.add(step, timeMicros, valueBits);
+            input.endsWithJson = false;
+        }
     }
 
     /** Records a value that is not a number: it becomes the series' last value but adds no point. */

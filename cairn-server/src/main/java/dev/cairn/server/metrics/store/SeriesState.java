@@ -31,6 +31,9 @@ public final class SeriesState {
 
     /** Folds freshly appended points (arrival order) into the aggregates. */
     void absorb(Points points) {
+        // primitives in the loop: this runs once per stored point
+        double low = min == null ? Double.POSITIVE_INFINITY : min;
+        double high = max == null ? Double.NEGATIVE_INFINITY : max;
         for (int i = 0; i < points.size(); i++) {
             long step = points.step(i);
             long time = points.time(i);
@@ -55,9 +58,13 @@ public final class SeriesState {
             if (Double.isFinite(value)) {
                 finiteCount++;
                 sum += value;
-                min = min == null ? value : Math.min(min, value);
-                max = max == null ? value : Math.max(max, value);
+                low = Math.min(low, value);
+                high = Math.max(high, value);
             }
+        }
+        if (finiteCount > 0) {
+            min = low;
+            max = high;
         }
     }
 
