@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -41,17 +42,16 @@ public final class IngestBench {
 
     /** Prints {@code ingest.rate} and {@code ingest.ceiling}; {@code dbUrl} null uses a throw-away SQLite file. */
     public static void run(PrintStream out, String dbUrl) throws Exception {
+        // the ceiling first: on PostgreSQL it wants an empty database
+        double ceiling = IngestCeiling.pointsPerSecond(dbUrl, CALLS, METRICS, IngestCeiling.DEFAULT_RECORDS_PER_BATCH);
         Path workDir = Files.createTempDirectory("cairn-bench-ingest");
-        try {
-            ServerOptions options = ServerOptions.local(workDir.resolve("server")).withDbUrl(dbUrl);
-            try (CairnServer server = CairnServer.start(options)) {
-                long points = (long) CALLS * METRICS;
-                double seconds = logAndFinish(server.url(), workDir.resolve("sdk")) / 1e9;
-                out.printf("ingest.points: %d points%n", points);
-                out.printf("ingest.elapsed: %.2f s%n", seconds);
-                out.printf("ingest.rate: %.0f points/s%n", points / seconds);
-            }
-            out.printf("ingest.ceiling: %.0f points/s%n", IngestCeiling.pointsPerSecond(dbUrl, CALLS, METRICS, IngestCeiling.DEFAULT_RECORDS_PER_BATCH));
+        try (CairnServer server = CairnServer.start(ServerOptions.local(workDir.resolve("server")).withDbUrl(dbUrl))) {
+            long points = (long) CALLS * METRICS;
+            double seconds = logAndFinish(server.url(), workDir.resolve("sdk")) / 1e9;
+            out.printf(Locale.ROOT, "ingest.points: %d points%n", points);
+            out.printf(Locale.ROOT, "ingest.elapsed: %.2f s%n", seconds);
+            out.printf(Locale.ROOT, "ingest.rate: %.0f points/s%n", points / seconds);
+            out.printf(Locale.ROOT, "ingest.ceiling: %.0f points/s%n", ceiling);
         } finally {
             deleteTree(workDir);
         }

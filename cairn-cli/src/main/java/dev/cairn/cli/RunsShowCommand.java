@@ -65,6 +65,7 @@ final class RunsShowCommand implements Callable<Integer> {
     }
 
     private static String pretty(JsonNode node) throws JsonProcessingException {
-        return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node.isMissingNode() ? Json.mapper().createObjectNode() : node);
+        JsonNode shown = node.isMissingNode() ? Json.mapper().createObjectNode() : node;
+        return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(shown);
     }
 }
