@@ -82,6 +82,11 @@ final class ServerCommand implements Callable<Integer> {
         if (maxRequestMb <= 0) {
             throw usage("--max-request-mb " + maxRequestMb + " must be a positive number of MiB");
         }
+        try {
+            InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw usage("--host '" + host + "' is not a known address; use 127.0.0.1 (this machine only) or 0.0.0.0 (all)");
+        }
         return new ServerOptions(host, port, dataDir.toAbsolutePath(), dbUrl,
                 Duration.ofSeconds(heartbeatTimeoutSeconds), maxRequestMb * 1024L * 1024L);
     }
@@ -89,10 +94,17 @@ final class ServerCommand implements Callable<Integer> {
     private CairnServer start(ServerOptions options) {
         try {
             return CairnServer.start(options);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());   // an option value the server cannot use, such as a --db it does not know
         } catch (RuntimeException e) {
-            if (isBindFailure(e)) {
+            BindException bindFailure = causeOfType(e, BindException.class);
+            if (bindFailure != null && String.valueOf(bindFailure.getMessage()).contains("already in use")) {
                 throw new CliException("port " + port + " on " + host + " is already in use — stop the program using it,"
                         + " or start Cairn on another port with --port");
+            }
+            if (bindFailure != null) {
+                throw new CliException("cannot listen on " + host + ":" + port + " (" + bindFailure.getMessage() + ");"
+                        + " --host must be an address of this machine: 127.0.0.1 (this machine only) or 0.0.0.0 (all)");
             }
             throw new CliException("the server could not start: " + e.getMessage(), e);
         }
@@ -102,14 +114,13 @@ final class ServerCommand implements Callable<Integer> {
         return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 
-    private static boolean isBindFailure(Throwable e) {
+    private static <T extends Throwable> T causeOfType(Throwable e, Class<T> type) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BindException
-                    || cause.getMessage() != null && cause.getMessage().contains("Address already in use")) {
-                return true;
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
             }
         }
-        return false;
+        return null;
     }
 
     private static boolean isLoopback(String host) {

@@ -90,6 +90,14 @@ class CommandLineTest {
         assertThat(result.err()).contains("--port 70000");
     }
 
+    @Test
+    void a_database_url_the_server_does_not_know_is_a_usage_error() {
+        Cli.Result result = Cli.run("server", "--db", "mysql://localhost/cairn", "--port", "0");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).contains("--db 'mysql://localhost/cairn' is not understood");
+    }
+
     private static void collect(CommandLine command, List<String> path, List<List<String>> into) {
         into.add(List.copyOf(path));
         command.getSubcommands().forEach((name, sub) -> {
