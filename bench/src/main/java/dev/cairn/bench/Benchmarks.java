@@ -36,6 +36,8 @@ public final class Benchmarks {
                 true, HistoryBench::run));
         ALL.put("runs", new Entry("the first page of a filtered, sorted list of a 100,000-run project over HTTP",
                 true, RunsBench::run));
+        ALL.put("startup", new Entry("time from starting the server process to its first healthy answer",
+                false, StartupBench::run));
     }
 
     private Benchmarks() {

@@ -21,7 +21,7 @@ class CrashDetectionTest {
     void a_run_whose_process_is_killed_becomes_crashed_after_the_heartbeat_timeout() throws Exception {
         try (ServerProcess server = ServerProcess.start(workDir.resolve("server"), ServerProcess.freePort(),
                 "--heartbeat-timeout", "2")) {
-            server.awaitHealthy(Duration.ofSeconds(20));
+            server.awaitHealthy(Duration.ofSeconds(60));
             Path output = workDir.resolve("trainer.log");
             List<String> command = new ArrayList<>(JavaProcess.command(CrashingTrainer.class.getName()));
             command.addAll(List.of(server.url(), workDir.resolve("sdk").toString()));

@@ -31,7 +31,7 @@ class ServerKillTest {
         Path serverData = workDir.resolve("server");
         Run run;
         try (ServerProcess server = ServerProcess.start(serverData, port)) {
-            server.awaitHealthy(Duration.ofSeconds(20));
+            server.awaitHealthy(Duration.ofSeconds(60));
             run = Cairn.init(InitOptions.builder().entity("kill").project("ingest").baseUrl(server.url())
                     .dir(workDir.resolve("sdk")).mode(Mode.ONLINE).sampleIntervalMs(0).finishTimeoutMs(120_000).build());
             logSteps(run, 0, STEPS / 2);
@@ -45,7 +45,7 @@ class ServerKillTest {
         logSteps(run, STEPS / 2, STEPS);
 
         try (ServerProcess restarted = ServerProcess.start(serverData, port)) {
-            restarted.awaitHealthy(Duration.ofSeconds(20));
+            restarted.awaitHealthy(Duration.ofSeconds(60));
             run.finish();
 
             ServerClient client = new ServerClient(restarted.url(), null);

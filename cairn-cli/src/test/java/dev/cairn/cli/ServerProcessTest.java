@@ -15,11 +15,11 @@ class ServerProcessTest {
     Path dataDir;
 
     @Test
-    void server_answers_health_within_3_seconds_of_process_start() throws Exception {
+    void server_process_answers_health_and_says_where_it_runs_and_stores() throws Exception {
+        // How fast it gets there is a benchmark figure (./cairn bench startup), never a timed test.
         try (ServerProcess server = ServerProcess.start(dataDir, ServerProcess.freePort())) {
-            long readyMs = server.awaitHealthy(Duration.ofSeconds(10));
+            server.awaitHealthy(Duration.ofSeconds(60));
 
-            assertThat(readyMs).as("ms from process start to a healthy answer").isLessThan(3000);
             assertThat(server.output()).contains("Cairn is running at " + server.url()
                     + " (store: SQLite " + dataDir.resolve("cairn.db") + ")");
         }
@@ -29,7 +29,7 @@ class ServerProcessTest {
     void sigterm_stops_the_server_cleanly_and_the_data_folder_opens_again() throws Exception {
         int port = ServerProcess.freePort();
         try (ServerProcess server = ServerProcess.start(dataDir, port)) {
-            server.awaitHealthy(Duration.ofSeconds(10));
+            server.awaitHealthy(Duration.ofSeconds(60));
 
             server.process.destroy();
 
@@ -37,7 +37,7 @@ class ServerProcessTest {
             assertThat(server.output()).contains("Cairn stopped.").doesNotContain("Exception");
         }
         try (ServerProcess again = ServerProcess.start(dataDir, port)) {
-            again.awaitHealthy(Duration.ofSeconds(10));
+            again.awaitHealthy(Duration.ofSeconds(60));
         }
     }
 

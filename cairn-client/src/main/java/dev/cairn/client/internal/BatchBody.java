@@ -2,13 +2,17 @@ package dev.cairn.client.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
-/** The body of a records request: {@code {"records":[...]}} spliced from the payloads as logged, gzipped. */
+/**
+ * The body of a records request: {@code {"records":[...]}} spliced from the payloads as logged, gzipped when
+ * it crosses a network (on loopback compression only costs CPU that training and the server need).
+ */
 public final class BatchBody {
     private static final byte[] OPEN = "{\"records\":[".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CLOSE = "]}".getBytes(StandardCharsets.US_ASCII);
@@ -16,9 +20,9 @@ public final class BatchBody {
     private BatchBody() {
     }
 
-    public static byte[] gzip(List<Frame> frames) {
+    public static byte[] of(List<Frame> frames, boolean gzip) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream out = new FastGzip(bytes)) {
+        try (OutputStream out = gzip ? new FastGzip(bytes) : bytes) {
             out.write(OPEN);
             for (int i = 0; i < frames.size(); i++) {
                 if (i > 0) {

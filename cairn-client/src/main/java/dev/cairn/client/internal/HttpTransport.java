@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 /** {@link RunApi} over HTTP with the JDK's client; sends {@code Authorization: Bearer} when an API key is set. */
 public final class HttpTransport implements RunApi {
@@ -18,6 +19,7 @@ public final class HttpTransport implements RunApi {
     private final String runPath;
     private final Duration createTimeout;
     private final Duration requestTimeout;
+    private final boolean compressBatches;
 
     public HttpTransport(String baseUrl, String apiKey, String entity, String project, String runId,
                          long createTimeoutMs, long requestTimeoutMs) {
@@ -27,6 +29,7 @@ public final class HttpTransport implements RunApi {
         this.runPath = projectPath + "/" + segment(runId);
         this.createTimeout = Duration.ofMillis(createTimeoutMs);
         this.requestTimeout = Duration.ofMillis(requestTimeoutMs);
+        this.compressBatches = !isLoopback(this.baseUrl);
         // HTTP/1.1: the JDK would otherwise try an h2c upgrade on every plain-HTTP request with a body.
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofMillis(Math.min(createTimeoutMs, requestTimeoutMs))).build();
@@ -44,9 +47,12 @@ public final class HttpTransport implements RunApi {
     }
 
     @Override
-    public Reply sendRecords(byte[] gzippedBody) throws IOException {
-        return send(request(runPath + "/records", requestTimeout).header("Content-Type", "application/json")
-                .header("Content-Encoding", "gzip").POST(HttpRequest.BodyPublishers.ofByteArray(gzippedBody)));
+    public Reply sendRecords(List<Frame> batch) throws IOException {
+        HttpRequest.Builder request = request(runPath + "/records", requestTimeout).header("Content-Type", "application/json");
+        if (compressBatches) {
+            request.header("Content-Encoding", "gzip");
+        }
+        return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(BatchBody.of(batch, compressBatches))));
     }
 
     @Override
@@ -83,5 +89,15 @@ public final class HttpTransport implements RunApi {
 
     private static String stripTrailingSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** Whether {@code baseUrl} names this machine, where compressing batches would only cost CPU. */
+    static boolean isLoopback(String baseUrl) {
+        String host = URI.create(baseUrl).getHost();
+        if (host == null) {
+            return false;
+        }
+        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        return bare.equals("localhost") || bare.startsWith("127.") || bare.equals("::1");
     }
 }

@@ -3,6 +3,7 @@ package dev.cairn.client.internal;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The writer thread: drains the {@link Accumulator}, encodes each record and appends it to the
@@ -14,6 +15,7 @@ import java.util.List;
 public final class RecordWriter implements Runnable {
     private static final int MAX_DRAIN = 1024;
     private static final long IDLE_WAIT_MS = 1000;
+    private static final long GATHER_NANOS = 1_000_000;
 
     private final Accumulator accumulator;
     private final RecordLog log;
@@ -43,6 +45,11 @@ public final class RecordWriter implements Runnable {
                 open = accumulator.drainTo(batch, MAX_DRAIN, IDLE_WAIT_MS);
                 if (!batch.isEmpty()) {
                     write(batch);
+                }
+                if (open && batch.size() < MAX_DRAIN) {
+                    // Let a fast training loop queue a few more records, so that one write and one
+                    // sender wake-up serve hundreds of records instead of each record paying for its own.
+                    LockSupport.parkNanos(GATHER_NANOS);
                 }
             }
         } finally {

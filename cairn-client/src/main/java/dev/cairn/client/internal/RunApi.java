@@ -1,6 +1,7 @@
 package dev.cairn.client.internal;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * The three calls the sender makes for one run. {@link HttpTransport} makes them over HTTP; tests script
@@ -10,8 +11,8 @@ public interface RunApi {
     /** {@code POST /runs/{entity}/{project}} with a JSON body (create or resume). */
     Reply createRun(byte[] jsonBody) throws IOException;
 
-    /** {@code POST /runs/{entity}/{project}/{run}/records} with a gzip-compressed {@code {"records":[...]}} body. */
-    Reply sendRecords(byte[] gzippedBody) throws IOException;
+    /** {@code POST /runs/{entity}/{project}/{run}/records} with the body {@code {"records":[...]}} of {@code batch}. */
+    Reply sendRecords(List<Frame> batch) throws IOException;
 
     /** {@code POST /runs/{entity}/{project}/{run}/heartbeat}. */
     Reply heartbeat() throws IOException;

@@ -123,7 +123,7 @@ public final class Sender {
         List<Frame> batch = cursor.batch(maxBatchRecords, settings.maxBatchBytes());
         Reply reply;
         try {
-            reply = api.sendRecords(BatchBody.gzip(batch));
+            reply = api.sendRecords(batch);
         } catch (IOException e) {
             return failed(now, e.toString());
         }

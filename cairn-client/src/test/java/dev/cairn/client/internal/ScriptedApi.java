@@ -42,9 +42,9 @@ final class ScriptedApi implements RunApi {
     }
 
     @Override
-    public Reply sendRecords(byte[] gzippedBody) throws IOException {
+    public Reply sendRecords(List<Frame> batch) throws IOException {
         calls.add("records");
-        List<Long> seqs = seqsOf(gzippedBody);
+        List<Long> seqs = seqsOf(BatchBody.of(batch, true));
         batches.add(seqs);
         Reply scripted = next();
         if (scripted != null) {

@@ -243,7 +243,7 @@ class RunsApiTest {
             api.post(RUNS, "{\"id\":\"r1\"}");
             assertThat(server.services().runs().reaper().periodMs()).isEqualTo(100);
 
-            long deadlineMs = System.currentTimeMillis() + 10_000;
+            long deadlineMs = System.currentTimeMillis() + 30_000;
             String state = "running";
             while (state.equals("running") && System.currentTimeMillis() < deadlineMs) {
                 Thread.sleep(50);
