@@ -14,6 +14,6 @@ public record SenderSettings(int maxBatchRecords, long maxBatchBytes, long linge
                              long retryInitialMs, long retryMaxMs) {
 
     public static SenderSettings defaults() {
-        return new SenderSettings(5_000, 4L * 1024 * 1024, 100, 30_000, 100, 10_000);
+        return new SenderSettings(10_000, 8L * 1024 * 1024, 100, 30_000, 100, 10_000);
     }
 }
