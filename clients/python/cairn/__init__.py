@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any, Mapping, Optional, Sequence, Union
 
 from . import settings as _settings
+from .api import Api, runs_dataframe
 from .config import Config
 from .errors import ApiError, Error, ServerUnreachable, UsageError
 from .run import Run
@@ -101,4 +102,5 @@ use_artifact = _not_yet("use_artifact", "artifacts")
 alert = _not_yet("alert", "alerts")
 
 __all__ = ["init", "log", "finish", "login", "define_metric", "run", "config", "summary", "Run", "Config",
-           "Summary", "Settings", "Error", "UsageError", "ApiError", "ServerUnreachable", "__version__"]
+           "Summary", "Settings", "Api", "runs_dataframe",
+           "Error", "UsageError", "ApiError", "ServerUnreachable", "__version__"]
