@@ -7,7 +7,7 @@
 | ``CAIRN_PROJECT`` | project when ``init`` names none | ``uncategorized`` |
 | ``CAIRN_ENTITY`` | entity (user or team) | the OS user |
 | ``CAIRN_MODE`` | ``online``, ``offline`` or ``disabled`` | ``online`` |
-| ``CAIRN_DIR`` | where run folders and record logs go | ``./cairn`` |
+| ``CAIRN_DIR`` | where run folders and record logs go | ``./cairn-runs`` |
 | ``CAIRN_RUN_ID`` | run id when ``init`` names none | a new random id |
 | ``CAIRN_CONSOLE`` | ``off`` stops capturing stdout/stderr | ``on`` |
 | ``CAIRN_SYSTEM_INTERVAL_S`` | seconds between system-metric samples (0: none) | ``15`` |
@@ -67,7 +67,7 @@ class Settings:
             project=env.get("CAIRN_PROJECT") or "uncategorized",
             entity=env.get("CAIRN_ENTITY") or _os_user(),
             mode=normalize_mode(env.get("CAIRN_MODE") or "online"),
-            dir=env.get("CAIRN_DIR") or "cairn",
+            dir=env.get("CAIRN_DIR") or "cairn-runs",
             run_id=env.get("CAIRN_RUN_ID") or None,
             console=(env.get("CAIRN_CONSOLE") or "on").lower(),
             system_interval_s=number("CAIRN_SYSTEM_INTERVAL_S", 15.0),

@@ -98,7 +98,7 @@ class SettingsAndEnvironmentTest(unittest.TestCase):
                          ("http://h:1", "p", "e", "offline", "/d", "r1", "k"))
         defaults = Settings.from_env({})
         self.assertEqual((defaults.base_url, defaults.project, defaults.mode, defaults.dir),
-                         ("http://127.0.0.1:8080", "uncategorized", "online", "cairn"))
+                         ("http://127.0.0.1:8080", "uncategorized", "online", "cairn-runs"))
 
     def test_an_unknown_mode_names_the_choices(self) -> None:
         with self.assertRaisesRegex(cairn.UsageError, "'online', 'offline' or 'disabled'"):

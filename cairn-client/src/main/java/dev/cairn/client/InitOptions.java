@@ -24,7 +24,7 @@ import java.util.List;
  *   <tr><td>project</td><td>CAIRN_PROJECT</td><td>uncategorized</td></tr>
  *   <tr><td>entity</td><td>CAIRN_ENTITY</td><td>the OS user name</td></tr>
  *   <tr><td>mode</td><td>CAIRN_MODE</td><td>online</td></tr>
- *   <tr><td>dir</td><td>CAIRN_DIR</td><td>./cairn</td></tr>
+ *   <tr><td>dir</td><td>CAIRN_DIR</td><td>./cairn-runs</td></tr>
  *   <tr><td>id, resume</td><td>CAIRN_RUN_ID (set by sweep agents: resume allow)</td><td>a new id, resume never</td></tr>
  *   <tr><td>name</td><td></td><td>a memorable name such as glorious-donkey-58</td></tr>
  *   <tr><td>sampleIntervalMs</td><td></td><td>15,000 (0 turns system metrics off)</td></tr>

@@ -46,7 +46,7 @@ public record RunSettings(Mode mode, String baseUrl, String apiKey, String entit
             String name = options.name() != null ? options.name()
                     : resume == ResumeMode.NEVER ? Names.memorableName() : null;
             Path dir = options.dir() != null ? options.dir()
-                    : Path.of(firstOf(env.apply("CAIRN_DIR"), "cairn"));
+                    : Path.of(firstOf(env.apply("CAIRN_DIR"), "cairn-runs"));
             long sampleIntervalMs = options.sampleIntervalMs() != null ? options.sampleIntervalMs()
                     : DEFAULT_SAMPLE_INTERVAL_MS;
             long finishTimeoutMs = options.finishTimeoutMs() != null ? options.finishTimeoutMs()

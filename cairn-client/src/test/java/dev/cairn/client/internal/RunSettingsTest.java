@@ -53,7 +53,7 @@ class RunSettingsTest {
         assertThat(settings.baseUrl()).isEqualTo("http://127.0.0.1:8080");
         assertThat(settings.apiKey()).isNull();
         assertThat(settings.mode()).isEqualTo(Mode.ONLINE);
-        assertThat(settings.dir()).isEqualTo(Path.of("cairn"));
+        assertThat(settings.dir()).isEqualTo(Path.of("cairn-runs"));
         assertThat(settings.sampleIntervalMs()).isEqualTo(15_000);
         assertThat(settings.resume()).isEqualTo(ResumeMode.NEVER);
         assertThat(Names.isValid(settings.id())).isTrue();
