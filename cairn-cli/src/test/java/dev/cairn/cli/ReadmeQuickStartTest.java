@@ -55,8 +55,8 @@ class ReadmeQuickStartTest {
             JsonNode run = runs.get(0);
             assertThat(run.path("config").path("lr").asDouble()).isEqualTo(0.001);
             assertThat(run.path("summary").path("acc").asDouble()).isEqualTo(0.5 + 9 * 0.04);
-            assertThat(Files.exists(workDir.resolve("cairn/runs/readme/mnist").resolve(run.path("id").asText())))
-                    .as("the local record log in ./cairn").isTrue();
+            assertThat(Files.exists(workDir.resolve("cairn-runs/runs/readme/mnist").resolve(run.path("id").asText())))
+                    .as("the local record log in ./cairn-runs").isTrue();
         }
     }
 }
