@@ -14,13 +14,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * End-to-end ingestion: one SDK client in online mode logs {@value #CALLS} calls of {@value #METRICS}
@@ -47,7 +44,7 @@ public final class IngestBench {
     public static void run(PrintStream out, String dbUrl) throws Exception {
         // the ceiling first: on PostgreSQL it wants an empty database
         double ceiling = IngestCeiling.pointsPerSecond(dbUrl, CALLS, METRICS, IngestCeiling.DEFAULT_RECORDS_PER_BATCH);
-        Path workDir = Files.createTempDirectory("cairn-bench-ingest");
+        Path workDir = BenchRuns.scratch("cairn-bench-ingest");
         try (CairnServer server = CairnServer.start(ServerOptions.local(workDir.resolve("server")).withDbUrl(dbUrl))) {
             long points = (long) CALLS * METRICS;
             logAndFinish(server.url(), workDir.resolve("warmup"), WARMUP_CALLS);
@@ -57,7 +54,7 @@ public final class IngestBench {
             out.printf(Locale.ROOT, "ingest.rate: %.0f points/s%n", points / seconds);
             out.printf(Locale.ROOT, "ingest.ceiling: %.0f points/s%n", ceiling);
         } finally {
-            deleteTree(workDir);
+            BenchRuns.delete(workDir);
         }
     }
 
@@ -105,13 +102,5 @@ public final class IngestBench {
             throw new IllegalStateException("GET " + url + " answered " + response.statusCode() + ": " + response.body());
         }
         return Json.mapper().readTree(response.body());
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }
