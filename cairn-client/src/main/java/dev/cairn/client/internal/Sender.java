@@ -126,7 +126,7 @@ public final class Sender {
         RunApi.InFlight inFlight = api.startSendRecords(batch);
         // While the server parses and applies this batch, read the next one: still sent only after this one's
         // acknowledgement, and only if the server acknowledged exactly this batch.
-        readAhead = cursor.after(batch, maxBatchRecords, settings.maxBatchBytes());
+        readAhead = readAheadOf(batch);
         Reply reply;
         try {
             reply = inFlight.await();
@@ -166,6 +166,15 @@ public final class Sender {
             return failed(now, reply.describe());
         }
         return stop("the server refused records (" + reply.describe() + ")");
+    }
+
+    /** A log that cannot be read ahead is reported by the next regular read, after this batch's answer. */
+    private List<Frame> readAheadOf(List<Frame> batch) {
+        try {
+            return cursor.after(batch, maxBatchRecords, settings.maxBatchBytes());
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     /** The server has everything before the seq it expects; send from there (back or forward). */
