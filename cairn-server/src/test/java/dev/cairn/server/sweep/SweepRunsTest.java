@@ -38,6 +38,12 @@ class SweepRunsTest {
             JsonNode patched = api.patch(RUNS + "/" + runId, "{\"config\":{\"lr\":0.7}}").json();
             assertThat(patched.path("config").path("lr").asDouble()).isEqualTo(0.1);
 
+            api.post(RUNS + "/" + runId + "/records", "{\"records\":[{\"seq\":1,\"type\":\"config\",\"time\":1764072000,"
+                    + "\"values\":{\"lr\":0.9,\"dropout\":0.2}}]}");
+            JsonNode recorded = api.get(RUNS + "/" + runId).json().path("config");
+            assertThat(recorded.path("lr").asDouble()).as("a config record").isEqualTo(0.1);
+            assertThat(recorded.path("dropout").asDouble()).isEqualTo(0.2);
+
             JsonNode plain = api.post(RUNS, "{\"config\":{\"lr\":0.5}}").json();
             assertThat(plain.path("sweep").isNull()).as("a run of no sweep").isTrue();
             assertThat(plain.path("config").path("lr").asDouble()).isEqualTo(0.5);
