@@ -102,7 +102,8 @@ public final class SweepService {
 
     /** {@code {"sweep_state":..,"run":{"id":..,"params":{..}}|null}}: one trial, or why there is none. */
     ObjectNode next(SweepKey key, String agent) {
-        return database.inTransaction(c -> dispenser.next(c, require(c, key, true), agent, clock.millis()));
+        TrialDispenser.Proposal proposal = database.withHandle(c -> dispenser.propose(c, require(c, key, false)));
+        return database.inTransaction(c -> dispenser.next(c, require(c, key, true), agent, clock.millis(), proposal));
     }
 
     /** Whether the run should end: its sweep was canceled, or hyperband says it falls behind. */
