@@ -12,13 +12,15 @@ from __future__ import annotations
 import threading
 import time
 import traceback
-from typing import Any, Dict, Mapping, Optional, Sequence, Union
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
 from . import exit_hooks, terminal
 from .config import Config
 from .console import ConsoleCapture, LineSplitter
 from .errors import UsageError
+from .files import RunFiles
 from .history import HistoryBuilder, flatten
+from .media import media_values
 from .metric_definitions import metric_definition
 from .record_log import RunFolder
 from .run_identity import RunIdentity, RunInfo
@@ -50,10 +52,14 @@ class Run(RunIdentity):
 
     def __init__(self, info: RunInfo, settings: Settings, config: Mapping[str, Any],
                  folder: Optional[RunFolder] = None, writer: Any = None, sender: Optional[Sender] = None,
-                 last_seq: int = 0, start_step: int = 0, is_step_known: bool = True) -> None:
+                 last_seq: int = 0, start_step: int = 0, is_step_known: bool = True,
+                 files: Optional[RunFiles] = None) -> None:
         super().__init__(info, settings, folder)
         self._writer = writer if writer is not None else _NoWriter()
         self._sender = sender
+        self._files = files
+        self._stage = files.stage_bytes if files is not None else None
+        self._watchers: list = []
         self._seq = last_seq
         self._lock = threading.Lock()
         self._is_closed = False
@@ -104,6 +110,45 @@ class Run(RunIdentity):
         fields = metric_definition(name, step_metric=step_metric, summary=summary, goal=goal)
         self._emit("define_metric", fields)
 
+    def save(self, glob_str: Optional[str] = None, base_path: Optional[str] = None,
+             policy: str = "live") -> List[str]:
+        """Uploads files matching ``glob_str`` as run files: ``run.save("checkpoints/*.pt")``.
+
+        ``policy``: ``"live"`` (now, and again whenever they change: checked every heartbeat and at
+        finish), ``"now"`` (once, now) or ``"end"`` (at finish). A file's run-file path is its path
+        relative to ``base_path`` (default: the glob's folder part before the first wildcard). Files are
+        copied into the run folder first and uploaded in the background (10 MiB each at most).
+        Answers the run-file paths staged now.
+        """
+        if glob_str is None:
+            raise UsageError("save() needs a file name or glob, e.g. run.save('model.pt')")
+        if self._files is None:
+            return []
+        return self._files.save(str(glob_str), base_path, policy)
+
+    def watch(self, models: Any, criterion: Any = None, log: Optional[str] = "gradients", log_freq: int = 100,
+              idx: Optional[int] = None, log_graph: bool = False) -> None:
+        """Logs histograms of a PyTorch model's gradients and/or parameters every ``log_freq`` batches.
+
+        ``log``: ``"gradients"`` (default), ``"parameters"``, ``"all"`` or None. Keys are
+        ``gradients/<param name>`` and ``parameters/<param name>``. Hooks count the model's training
+        forward passes; only every ``log_freq``-th pass computes histograms (other passes cost one
+        counter increment), and they join the next ``log()`` row. ``criterion``, ``idx`` and
+        ``log_graph`` are accepted and ignored.
+        """
+        from .watch import Watcher
+        models = models if isinstance(models, (list, tuple)) else [models]
+        for model in models:
+            self._watchers.append(Watcher(self, model, log, log_freq))
+
+    def unwatch(self, models: Any = None) -> None:
+        """Removes the hooks :meth:`watch` added (for ``models``, or all)."""
+        chosen = None if models is None else {id(m) for m in (models if isinstance(models, (list, tuple)) else [models])}
+        for watcher in list(self._watchers):
+            if chosen is None or id(watcher.model) in chosen:
+                watcher.remove()
+                self._watchers.remove(watcher)
+
     def finish(self, exit_code: Optional[int] = None, quiet: Optional[bool] = None) -> None:
         """Ends the run (``finished``, or ``failed`` for a non-zero ``exit_code``) and waits until the
         server has every record (up to ``CAIRN_FINISH_TIMEOUT_S``; offline: until it is on disk)."""
@@ -126,9 +171,6 @@ class Run(RunIdentity):
 
     # W&B calls of later Cairn versions: they warn once and do nothing.
     log_code = not_yet("log_code", "code saving")
-    save = not_yet("save", "saving files to a run")
-    watch = not_yet("watch", "model watching (gradients, parameters)")
-    unwatch = not_yet("unwatch", "model watching")
     log_artifact = not_yet("log_artifact", "artifacts")
     use_artifact = not_yet("use_artifact", "artifacts")
     alert = not_yet("alert", "alerts")
@@ -172,6 +214,13 @@ class Run(RunIdentity):
         self._console_lines.flush()
         with self._lock:
             self._history.flush()
+        for watcher in self._watchers:
+            watcher.remove()
+        if self._files is not None:
+            try:
+                self._files.stage_at_end()
+            except Exception as e:  # the run must still end
+                terminal.warn(f"saving files at finish failed: {e}")
         self._emit("exit", {"state": state, "exit_code": exit_code})
         with self._lock:
             self._is_closed = True
@@ -213,6 +262,7 @@ class Run(RunIdentity):
 
     def _emit_history_row(self, step: Optional[int], values: Dict[str, Any]) -> None:
         # called with self._lock held (from log() or finish)
+        values = media_values(values, self._stage, self._history.step)
         self.summary._observe(values)
         self._seq += 1
         if step is None:

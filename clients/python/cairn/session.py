@@ -17,6 +17,7 @@ from . import environment, exit_hooks, names, runs_api, terminal
 from . import settings as settings_module
 from .config import ConfigSource, load_config
 from .errors import ApiError, Error, ServerUnreachable, UsageError
+from .files import RunFiles
 from .record_log import RecordLog, RunFolder
 from .rest import RestClient
 from .run import Run, RunInfo
@@ -135,9 +136,10 @@ def _start(s: Settings, *, name: Optional[str], group: Optional[str], job_type: 
     folder.write_run_json({k: request[k] for k in ("entity", "project", "id", "name", "group", "job_type",
                                                     "tags", "notes", "config", "resume")})
 
+    files = RunFiles(folder.path)
     sender = None
     if client is not None:
-        sender = Sender(client, folder, request, is_created=server_run is not None,
+        sender = Sender(client, folder, request, is_created=server_run is not None, files=files,
                         acked_seq=int(server_run.get("last_seq") or 0) if server_run else folder.read_acked(),
                         heartbeat_interval_s=s.heartbeat_interval_s or 30.0, is_id_chosen=is_id_chosen)
     writer = RecordWriter(log, on_written=sender.notify_written if sender else None)
@@ -145,7 +147,7 @@ def _start(s: Settings, *, name: Optional[str], group: Optional[str], job_type: 
     info = RunInfo(entity, project, run_id, str(request["name"]), group, job_type, tags, notes, str(s.mode),
                    is_resumed, str(s.base_url))
     run = Run(info, s, config, folder=folder, writer=writer, sender=sender, last_seq=last_seq,
-              start_step=start_step, is_step_known=is_step_known)
+              start_step=start_step, is_step_known=is_step_known, files=files)
     where = run.url if s.mode == "online" else folder.path
     terminal.info(f"{'resumed' if is_resumed else 'started'} run {run.name} ({run_id}) - {where}")
     exit_hooks.install(run._finish_at_exit)
