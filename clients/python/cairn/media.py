@@ -284,7 +284,7 @@ class Table(Media):
 
     def to_json(self, stage: Stage, key: str, step: Optional[int]) -> Dict[str, Any]:
         from .records import json_safe
-        cells = [[value.to_json(stage, f"{key}/cells", step) if isinstance(value, Media) else json_safe(value)
+        cells = [[value.to_json(stage, key, step) if isinstance(value, Media) else json_safe(value)
                   for value in row] for row in self.data]
         data = json.dumps({"columns": self.columns, "data": cells}, separators=(",", ":"),
                           ensure_ascii=False).encode("utf-8")
@@ -313,6 +313,6 @@ def media_values(values: Dict[str, Any], stage: Stage, step: Optional[int]) -> D
             converted[key] = value.to_json(stage, key, step)
         elif kind is list and value and all(isinstance(v, Image) for v in value):
             converted = converted if converted is not None else dict(values)
-            images = [image.to_json(stage, f"{key}/{i}", step) for i, image in enumerate(value)]
+            images = [image.to_json(stage, key, step) for image in value]
             converted[key] = {"_type": "images/separated", "count": len(images), "images": images}
     return values if converted is None else converted

@@ -1,0 +1,65 @@
+"""examples/python/train_digits.py, run the way a user runs it, against a real server.
+
+It needs PyTorch and scikit-learn, which come from Debian (``apt-get install python3-torch
+python3-sklearn``) and so belong to ``/usr/bin/python3``: the test runs the example with that interpreter
+and is skipped, saying so, when it lacks them.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+from cairn_server import REPO, shared_server
+
+SYSTEM_PYTHON = "/usr/bin/python3"
+EXAMPLE = os.path.join(REPO, "examples", "python", "train_digits.py")
+
+
+def system_python_with_torch() -> str:
+    if not os.path.exists(SYSTEM_PYTHON):
+        raise unittest.SkipTest(f"{SYSTEM_PYTHON} is missing: the example needs Debian's python3-torch and python3-sklearn")
+    probe = subprocess.run([SYSTEM_PYTHON, "-c", "import torch, sklearn"], capture_output=True, text=True)
+    if probe.returncode != 0:
+        raise unittest.SkipTest(f"{SYSTEM_PYTHON} cannot import torch and sklearn ({probe.stderr.strip().splitlines()[-1]}): "
+                                f"install them with `apt-get install python3-torch python3-sklearn` to run the example test")
+    return SYSTEM_PYTHON
+
+
+class DigitsExampleTest(unittest.TestCase):
+    def test_the_example_logs_metrics_histograms_images_a_table_and_its_weights(self) -> None:
+        python = system_python_with_torch()
+        server = shared_server()
+        work = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, work)
+        env = dict(os.environ, CAIRN_BASE_URL=server.url, CAIRN_ENTITY="tester", CAIRN_PROJECT="digits",
+                   CAIRN_RUN_ID="digits1", CAIRN_SYSTEM_INTERVAL_S="0", CAIRN_CONSOLE="off")
+        done = subprocess.run([python, EXAMPLE, "--epochs=2", "--lr=0.02", "--log_freq=5"], cwd=work, env=env,
+                              capture_output=True, text=True, timeout=300)
+        self.assertEqual(done.returncode, 0, done.stdout + done.stderr)
+
+        run = server.run("tester/digits/digits1")
+        self.assertEqual(run["state"], "finished")
+        self.assertEqual((run["config"]["lr"], run["config"]["epochs"]), (0.02, 2))
+        acc = server.history("tester/digits/digits1", "val/acc")
+        self.assertEqual([p["step"] for p in acc], [0, 1])
+        self.assertGreater(acc[-1]["value"], 0.5)
+        summary = run["summary"]
+        for key in ("gradients/0.weight", "gradients/3.bias", "parameters/0.weight"):
+            self.assertEqual(summary[key]["_type"], "histogram", key)
+            self.assertEqual(len(summary[key]["values"]), 64)
+        self.assertEqual(summary["predictions"]["_type"], "table-file")
+        self.assertEqual(summary["predictions"]["nrows"], 64)
+        self.assertEqual(summary["examples"]["count"], 8)
+        self.assertEqual(summary["per_class_accuracy"]["kind"], "bar")
+
+        files = {f["path"] for f in server.get("/runs/tester/digits/digits1/files")["files"]}
+        self.assertIn("model.pt", files)
+        self.assertIn(summary["predictions"]["path"], files)
+        self.assertTrue(all(image["path"] in files for image in summary["examples"]["images"]))
+
+
+if __name__ == "__main__":
+    unittest.main()
