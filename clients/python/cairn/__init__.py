@@ -24,6 +24,7 @@ from . import plot
 from .run import Run
 from .session import finish, init
 from .settings import Settings
+from .sweeps import agent, sweep
 from .summary import Summary
 from .unsupported import not_yet as _not_yet
 
@@ -116,7 +117,7 @@ log_artifact = _not_yet("log_artifact", "artifacts")
 use_artifact = _not_yet("use_artifact", "artifacts")
 alert = _not_yet("alert", "alerts")
 
-__all__ = ["init", "log", "finish", "login", "define_metric", "save", "watch", "unwatch", "run", "config",
+__all__ = ["init", "log", "finish", "login", "define_metric", "save", "watch", "unwatch", "sweep", "agent", "run", "config",
            "summary", "Run", "Config", "Image", "Table", "Histogram", "plot",
            "Summary", "Settings", "Api", "runs_dataframe",
            "Error", "UsageError", "ApiError", "ServerUnreachable", "__version__"]

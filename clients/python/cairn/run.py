@@ -53,8 +53,10 @@ class Run(RunIdentity):
     def __init__(self, info: RunInfo, settings: Settings, config: Mapping[str, Any],
                  folder: Optional[RunFolder] = None, writer: Any = None, sender: Optional[Sender] = None,
                  last_seq: int = 0, start_step: int = 0, is_step_known: bool = True,
-                 files: Optional[RunFiles] = None) -> None:
+                 files: Optional[RunFiles] = None, sweep_id: Optional[str] = None) -> None:
         super().__init__(info, settings, folder)
+        self.sweep_id = sweep_id
+        self.stop_requested = False
         self._writer = writer if writer is not None else _NoWriter()
         self._sender = sender
         self._files = files
@@ -153,6 +155,9 @@ class Run(RunIdentity):
         """Ends the run (``finished``, or ``failed`` for a non-zero ``exit_code``) and waits until the
         server has every record (up to ``CAIRN_FINISH_TIMEOUT_S``; offline: until it is on disk)."""
         code = exit_code or 0
+        if self.stop_requested:  # the server told the run to stop: it ends killed, however the script goes on
+            self._close("killed", code or 130)
+            return
         self._close("finished" if code == 0 else "failed", code)
 
     def __enter__(self) -> "Run":
@@ -183,6 +188,7 @@ class Run(RunIdentity):
         if self.disabled:
             return
         if self._sender is not None:
+            self._sender.on_stop = self._stop_by_server
             self._sender.start()
         if self._settings.is_console_captured():
             self._console = ConsoleCapture(self._console_lines)
@@ -228,6 +234,17 @@ class Run(RunIdentity):
         self._report_end(state)
         from . import session  # the module-level cairn.run points here until now
         session.forget(self)
+
+    def _stop_by_server(self) -> None:
+        """A heartbeat said ``stop`` (the sweep's early termination, or the sweep was canceled): the run
+        ends as ``killed``. Like Ctrl-C, a ``KeyboardInterrupt`` is raised in the main thread, so the training
+        loop stops where it is; ``cairn.agent()`` catches it and goes on with the next trial."""
+        self.stop_requested = True
+        terminal.warn(f"the server asked run {self.name} to stop"
+                      f"{' (sweep ' + self.sweep_id + ')' if self.sweep_id else ''}; ending it as killed")
+        if not self._is_finishing:
+            import _thread
+            _thread.interrupt_main()
 
     def _finish_at_exit(self, state: str, exit_code: int, traceback_text: Optional[str]) -> None:
         self._close(state, exit_code, traceback_text)

@@ -61,6 +61,7 @@ class Sender:
         self.is_unreachable = False
         self.fatal: Optional[str] = None
         self.stop_requested = False
+        self.on_stop: Optional[Callable[[], None]] = None  # called once, on the sender thread, when a heartbeat says stop
         self._has_tried_since_finishing = False
         self._files = files
         if files is not None:
@@ -217,7 +218,10 @@ class Sender:
         if self._files is not None:
             self._files.poll_live()
         answer = runs_api.heartbeat(self._client, self._entity, self._project, self._run_id)
-        self.stop_requested = bool(answer.get("stop"))
+        if answer.get("stop") and not self.stop_requested:
+            self.stop_requested = True
+            if self.on_stop is not None:
+                self.on_stop()
 
     def _handle_refusal(self, error: ApiError) -> None:
         if error.code == "seq_gap" and self._gaps_in_a_row < 3:

@@ -5,6 +5,7 @@ import hashlib
 import json
 import os
 import shutil
+import subprocess
 import tempfile
 import unittest
 import urllib.request
@@ -12,7 +13,7 @@ import zlib
 
 import cairn
 from cairn import png
-from cairn_server import CairnServer, shared_server
+from cairn_server import JAR, CairnServer, shared_server
 
 
 def decode_gray_png(data: bytes) -> list:
@@ -139,6 +140,23 @@ class MediaOnServerTest(unittest.TestCase):
             run.log({"img": cairn.Image([[1]])})
             self.assertEqual(run.save("nothing*"), [])
         self.assertEqual(os.listdir(self.folder), [])
+
+
+class MediaSyncTest(unittest.TestCase):
+    def test_cairn_sync_uploads_the_files_of_an_offline_run(self) -> None:
+        server = shared_server()
+        folder = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, folder)
+        run = cairn.init(project="media", mode="offline", dir=folder, reinit=True,
+                         settings=cairn.Settings(entity="tester", console="off", system_interval_s=0, silent=True))
+        run.log({"img": cairn.Image([[9, 8], [7, 6]]), "loss": 0.25})
+        run.finish()
+        done = subprocess.run(["java", "-jar", JAR, "sync", run.dir, "--base-url", server.url],
+                              capture_output=True, text=True, timeout=120)
+        self.assertEqual(done.returncode, 0, done.stdout + done.stderr)
+        self.assertRegex(done.stdout, r"records and 1 files? ")
+        path = server.run(run.path)["summary"]["img"]["path"]
+        self.assertEqual([f["path"] for f in server.get(f"/runs/{run.path}/files")["files"]], [path])
 
 
 class MediaOutageTest(unittest.TestCase):
