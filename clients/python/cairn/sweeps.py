@@ -50,6 +50,7 @@ def sweep(sweep: Union[Mapping[str, Any], str], entity: Optional[str] = None, pr
         raise UsageError(f"sweep() takes the sweep config as a dict or a file path, not {type(sweep).__name__}")
     entity = names.require_valid("entity", str(entity or keys.get("entity") or s.entity))
     project = names.require_valid("project", str(project or keys.get("project") or s.project))
+    terminal.quiet = bool(s.silent)
     client = _client(s)
     try:
         answer = client.post(f"/sweeps/{quote(entity)}/{quote(project)}", body)
@@ -73,6 +74,7 @@ def agent(sweep_id: str, function: Optional[Callable[[], Any]] = None, entity: O
     entity, project, sweep_id = sweep_path(sweep_id, entity, project)
     entity = entity or str(s.entity)
     project = project or str(s.project)
+    terminal.quiet = bool(s.silent)
     agent_name = f"{socket.gethostname()}-{os.getpid()}"
     route = f"/sweeps/{quote(entity)}/{quote(project)}/{quote(sweep_id)}/next"
     client = _client(s)
