@@ -12,7 +12,7 @@ import subprocess
 import tempfile
 import unittest
 
-from cairn_server import REPO, shared_server
+from cairn_server import REPO, require_sweep_routes, shared_server
 
 SYSTEM_PYTHON = "/usr/bin/python3"
 EXAMPLE = os.path.join(REPO, "examples", "python", "train_digits.py")
@@ -59,6 +59,31 @@ class DigitsExampleTest(unittest.TestCase):
         self.assertIn("model.pt", files)
         self.assertIn(summary["predictions"]["path"], files)
         self.assertTrue(all(image["path"] in files for image in summary["examples"]["images"]))
+
+    def test_the_example_runs_as_a_sweep_trial_with_the_sweep_values(self) -> None:
+        python = system_python_with_torch()
+        server = shared_server()
+        require_sweep_routes(server)
+        work = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, work)
+        script = (
+            "import runpy, sys, cairn\n"
+            f"example = runpy.run_path({EXAMPLE!r})\n"
+            "sweep_id = cairn.sweep({'method': 'grid', 'metric': {'name': 'val/acc', 'goal': 'maximize'},\n"
+            "                        'parameters': {'hidden': {'values': [8, 16]}, 'epochs': {'value': 1}}})\n"
+            "print('trials', cairn.agent(sweep_id, function=lambda: example['main']([])))\n"
+            "print('sweep', sweep_id)\n")
+        env = dict(os.environ, PYTHONPATH=os.path.join(REPO, "clients", "python"),
+                   CAIRN_BASE_URL=server.url, CAIRN_ENTITY="tester", CAIRN_PROJECT="digitsweep",
+                   CAIRN_SYSTEM_INTERVAL_S="0", CAIRN_CONSOLE="off")
+        done = subprocess.run([python, "-c", script], cwd=work, env=env, capture_output=True, text=True, timeout=300)
+        self.assertEqual(done.returncode, 0, done.stdout + done.stderr)
+        self.assertIn("trials 2", done.stdout)
+        sweep_id = done.stdout.split("sweep ")[-1].strip()
+        import json
+        runs = server.get("/runs/tester/digitsweep", filter=json.dumps({"sweep": sweep_id}))["runs"]
+        self.assertEqual(sorted((r["config"]["hidden"], r["config"]["epochs"], r["config"]["lr"], r["state"]) for r in runs),
+                         [(8, 1, 0.01, "finished"), (16, 1, 0.01, "finished")])
 
 
 if __name__ == "__main__":
