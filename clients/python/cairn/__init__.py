@@ -19,7 +19,9 @@ from . import settings as _settings
 from .api import Api, runs_dataframe
 from .config import Config
 from .errors import ApiError, Error, ServerUnreachable, UsageError
-from .media import Histogram, Image, Table
+from .histogram import Histogram
+from .images import Image
+from .table import Table
 from . import plot
 from .run import Run
 from .session import finish, init

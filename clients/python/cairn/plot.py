@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import Any, Dict, Optional
 
 from .errors import UsageError
-from .media import Media, Stage, Table
+from .media import Media, Stage
+from .table import Table
 
 
 class Plot(Media):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 import time
 import traceback
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
+from typing import Any, Dict, Mapping, Optional, Sequence, Union
 
 from . import exit_hooks, terminal
 from .config import Config
@@ -23,6 +23,7 @@ from .history import HistoryBuilder, flatten
 from .media import media_values
 from .metric_definitions import metric_definition
 from .record_log import RunFolder
+from .run_attachments import RunAttachments
 from .run_identity import RunIdentity, RunInfo
 from .records import json_safe, json_safe_values
 from .sender import Sender, describe_unsent
@@ -43,7 +44,7 @@ class _NoWriter:
         pass
 
 
-class Run(RunIdentity):
+class Run(RunAttachments, RunIdentity):
     """One run. Create it with :func:`cairn.init`; use it as a context manager or call :meth:`finish`.
 
     ``log()`` returns at once: it numbers the record and queues it; a writer thread appends it to the
@@ -61,7 +62,7 @@ class Run(RunIdentity):
         self._sender = sender
         self._files = files
         self._stage = files.stage_bytes if files is not None else None
-        self._watchers: list = []
+        self._watchers = []
         self._seq = last_seq
         self._lock = threading.Lock()
         self._is_closed = False
@@ -111,45 +112,6 @@ class Run(RunIdentity):
         """
         fields = metric_definition(name, step_metric=step_metric, summary=summary, goal=goal)
         self._emit("define_metric", fields)
-
-    def save(self, glob_str: Optional[str] = None, base_path: Optional[str] = None,
-             policy: str = "live") -> List[str]:
-        """Uploads files matching ``glob_str`` as run files: ``run.save("checkpoints/*.pt")``.
-
-        ``policy``: ``"live"`` (now, and again whenever they change: checked every heartbeat and at
-        finish), ``"now"`` (once, now) or ``"end"`` (at finish). A file's run-file path is its path
-        relative to ``base_path`` (default: the glob's folder part before the first wildcard). Files are
-        copied into the run folder first and uploaded in the background (10 MiB each at most).
-        Answers the run-file paths staged now.
-        """
-        if glob_str is None:
-            raise UsageError("save() needs a file name or glob, e.g. run.save('model.pt')")
-        if self._files is None:
-            return []
-        return self._files.save(str(glob_str), base_path, policy)
-
-    def watch(self, models: Any, criterion: Any = None, log: Optional[str] = "gradients", log_freq: int = 100,
-              idx: Optional[int] = None, log_graph: bool = False) -> None:
-        """Logs histograms of a PyTorch model's gradients and/or parameters every ``log_freq`` batches.
-
-        ``log``: ``"gradients"`` (default), ``"parameters"``, ``"all"`` or None. Keys are
-        ``gradients/<param name>`` and ``parameters/<param name>``. Hooks count the model's training
-        forward passes; only every ``log_freq``-th pass computes histograms (other passes cost one
-        counter increment), and they join the next ``log()`` row. ``criterion``, ``idx`` and
-        ``log_graph`` are accepted and ignored.
-        """
-        from .watch import Watcher
-        models = models if isinstance(models, (list, tuple)) else [models]
-        for model in models:
-            self._watchers.append(Watcher(self, model, log, log_freq))
-
-    def unwatch(self, models: Any = None) -> None:
-        """Removes the hooks :meth:`watch` added (for ``models``, or all)."""
-        chosen = None if models is None else {id(m) for m in (models if isinstance(models, (list, tuple)) else [models])}
-        for watcher in list(self._watchers):
-            if chosen is None or id(watcher.model) in chosen:
-                watcher.remove()
-                self._watchers.remove(watcher)
 
     def finish(self, exit_code: Optional[int] = None, quiet: Optional[bool] = None) -> None:
         """Ends the run (``finished``, or ``failed`` for a non-zero ``exit_code``) and waits until the

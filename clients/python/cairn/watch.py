@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, Callable, List, Optional
 
 from .errors import UsageError
-from .media import Histogram
+from .histogram import Histogram
 
 NUM_BINS = 64
 _LOG_CHOICES = ("gradients", "parameters", "all", None)
