@@ -61,6 +61,12 @@ class SweepTest(unittest.TestCase):
         self.assertEqual(sorted(r["config"]["lr"] for r in runs), [0.1, 0.2])
         self.assertEqual(self.server.get(f"/sweeps/tester/sweeps/{sweep_id}")["state"], "finished")
 
+        with cairn.Api() as api:
+            sweep = api.sweep(f"tester/sweeps/{sweep_id}")
+            self.assertEqual((sweep.state, len(sweep.runs)), ("finished", 2))
+            self.assertEqual(sweep.best_run().config["lr"], 0.1)                 # val_loss is lr/2: minimize
+            self.assertEqual(sweep.best_run(order="-config.lr").config["lr"], 0.2)
+
     def test_a_sweep_file_path_is_sent_as_text_and_a_failing_trial_ends_failed(self) -> None:
         path = os.path.join(self.folder, "sweep.yaml")
         with open(path, "w") as f:
