@@ -85,6 +85,41 @@ class DigitsExampleTest(unittest.TestCase):
         self.assertEqual(sorted((r["config"]["hidden"], r["config"]["epochs"], r["config"]["lr"], r["state"]) for r in runs),
                          [(8, 1, 0.01, "finished"), (16, 1, 0.01, "finished")])
 
+    def test_the_example_runs_as_an_agent_child_with_flags_and_the_sweep_environment(self) -> None:
+        python = system_python_with_torch()
+        server = shared_server()
+        require_sweep_routes(server)
+        work = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, work)
+        with open(os.path.join(REPO, "examples", "python", "sweep.yaml")) as f:
+            text = f.read()
+        self.assertIn("    value: 30\n", text)
+        text = text.replace("    value: 30\n", "    value: 2\n")    # the same sweep file, 2 epochs a trial
+        sweep = server_post(server, "/sweeps/tester/digitsagent", {"config_text": text})
+        trial = server_post(server, f"/sweeps/tester/digitsagent/{sweep['id']}/next", {"agent": "test"})["run"]
+        # what `./cairn agent` does: ${args} as --name=value flags, the sweep's ids in the environment
+        flags = [f"--{name}={value}" for name, value in sorted(trial["params"].items())]
+        env = dict(os.environ, CAIRN_BASE_URL=server.url, CAIRN_ENTITY="tester", CAIRN_PROJECT="digitsagent",
+                   CAIRN_SWEEP_ID=sweep["id"], CAIRN_RUN_ID=trial["id"], CAIRN_CONSOLE="off",
+                   CAIRN_SYSTEM_INTERVAL_S="0")
+        done = subprocess.run([python, EXAMPLE, *flags], cwd=work, env=env, capture_output=True, text=True, timeout=300)
+        self.assertEqual(done.returncode, 0, done.stdout + done.stderr)
+
+        run = server.run(f"tester/digitsagent/{trial['id']}")
+        self.assertEqual(run["state"], "finished")
+        for name in ("lr", "hidden", "batch_size", "dropout", "optimizer", "epochs"):
+            self.assertEqual(run["config"][name], trial["params"][name], name)
+        self.assertEqual(len(server.history(f"tester/digitsagent/{trial['id']}", "val/acc")), 2)
+
+
+def server_post(server, path: str, body: dict) -> dict:
+    import json
+    import urllib.request
+    request = urllib.request.Request(f"{server.url}/api/v1{path}", data=json.dumps(body).encode(), method="POST",
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read())
+
 
 if __name__ == "__main__":
     unittest.main()
