@@ -104,6 +104,10 @@ class Sender:
             self._thread.join(10.0)
         self._client.close()
 
+    def pending_file_count(self) -> int:
+        """How many staged run files still wait for upload."""
+        return 0 if self._files is None else len(self._files.pending_paths())
+
     @property
     def acked_seq(self) -> int:
         """The highest seq the server has acknowledged."""
@@ -257,7 +261,9 @@ class Sender:
 def describe_unsent(sender: Optional[Sender], folder: RunFolder) -> str:
     """What to tell the user when records are left unsent at finish."""
     unsent = 0 if sender is None else max(0, sender.last_written_seq - sender.acked_seq)
-    return (f"{unsent} record(s) are not on the server yet; they are safe in {folder.records_path}. "
+    files = 0 if sender is None else sender.pending_file_count()
+    also = f", and {files} run file(s) wait in {folder.path}/files" if files else ""
+    return (f"{unsent} record(s) are not on the server yet; they are safe in {folder.records_path}{also}. "
             f"Ship them with `./cairn sync {folder.path}`")
 
 
