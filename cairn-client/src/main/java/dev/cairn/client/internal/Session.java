@@ -1,11 +1,14 @@
 package dev.cairn.client.internal;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.cairn.client.CairnException;
 import dev.cairn.client.Mode;
+import dev.cairn.core.json.Json;
 import dev.cairn.core.run.ResumeMode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -26,6 +29,8 @@ public final class Session implements RecordSink {
     private final AtomicBoolean finished = new AtomicBoolean();
     private AutoCloseable sampler = () -> { };
     private AutoCloseable console = () -> { };
+    private StopWatch stopWatch = StopWatch.none();
+    private Map<String, Object> serverConfig;
     private Thread shutdownHook;
 
     private Session(RunSettings settings, RunInfo info, Warnings warnings, Accumulator accumulator, RecordLog log,
@@ -70,6 +75,7 @@ public final class Session implements RecordSink {
         RunInfo info = new RunInfo(settings.entity(), settings.project(), settings.id(), name,
                 online ? settings.url() : null, !online, runDir);
         Session session = new Session(settings, info, warnings, accumulator, log, writerThread, sender);
+        session.serverConfig = created.config();
         session.startExtras();
         return session;
     }
@@ -87,12 +93,28 @@ public final class Session implements RecordSink {
         if (settings.captureConsole()) {
             console = ConsoleCapture.install(this::append);
         }
+        if (settings.isSweepRun() && settings.mode() == Mode.ONLINE) {
+            stopWatch = StopWatch.start(SenderLink.transport(settings), StopWatch.INTERVAL_MS);
+        }
         shutdownHook = new Thread(() -> finish(1), "cairn-shutdown-" + info.id());
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     public RunInfo info() {
         return info;
+    }
+
+    /**
+     * The run's config as the server answered the create or resume (for a sweep run: the script's config
+     * with the sweep's parameters winning), or null when the server was not reached at init.
+     */
+    public Map<String, Object> serverConfig() {
+        return serverConfig;
+    }
+
+    @Override
+    public boolean isStopRequested() {
+        return stopWatch.isStopRequested();
     }
 
     @Override
@@ -111,7 +133,8 @@ public final class Session implements RecordSink {
         }
         closeQuietly(sampler);
         closeQuietly(console);
-        String state = exitCode == 0 ? "finished" : "failed";
+        closeQuietly(stopWatch);
+        String state = stopWatch.isStopRequested() ? "killed" : exitCode == 0 ? "finished" : "failed";
         long exitSeq = accumulator.append(PendingRecord.ofFields("exit", Map.of("state", state, "exit_code", exitCode)));
         accumulator.close();
         try {
@@ -158,8 +181,8 @@ public final class Session implements RecordSink {
     }
 
     /** The outcome of the synchronous create-or-resume at init. */
-    record InitialCreate(boolean isCreated, long lastSeq, String name) {
-        static final InitialCreate SKIPPED = new InitialCreate(false, 0, null);
+    record InitialCreate(boolean isCreated, long lastSeq, String name, Map<String, Object> config) {
+        static final InitialCreate SKIPPED = new InitialCreate(false, 0, null, null);
 
         static InitialCreate attempt(RunSettings settings, RunFile runFile, Warnings warnings) {
             HttpTransport api = SenderLink.transport(settings);
@@ -174,7 +197,7 @@ public final class Session implements RecordSink {
             }
             if (reply.isSuccess()) {
                 return new InitialCreate(true, reply.json().path("last_seq").asLong(0),
-                        reply.json().path("name").asText(null));
+                        reply.json().path("name").asText(null), configOf(reply));
             }
             if (reply.isRetriable()) {
                 warnings.once("unreachable", "the server at " + settings.baseUrl() + " cannot create the run now ("
@@ -184,6 +207,14 @@ public final class Session implements RecordSink {
             throw new CairnException("the server at " + settings.baseUrl() + " refused run " + settings.entity() + "/"
                     + settings.project() + "/" + settings.id() + " (resume " + settings.resume().wireName() + "): "
                     + reply.describe());
+        }
+
+        private static Map<String, Object> configOf(Reply reply) {
+            if (!reply.json().path("config").isObject()) {
+                return null;
+            }
+            return Json.mapper().convertValue(reply.json().path("config"),
+                    new TypeReference<LinkedHashMap<String, Object>>() { });
         }
 
         /** After an unreachable start, the sender creates the run; a retry must not trip over its own create. */
