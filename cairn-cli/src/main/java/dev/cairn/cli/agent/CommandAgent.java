@@ -29,6 +29,7 @@ public final class CommandAgent {
     private final AgentSettings settings;
     private final List<TrialProcess> live = new CopyOnWriteArrayList<>();
     private final AtomicInteger started = new AtomicInteger();
+    private final List<Thread> slots = new CopyOnWriteArrayList<>();
     private volatile boolean isShuttingDown;
 
     public CommandAgent(SweepController controller, AgentSettings settings) {
@@ -46,7 +47,6 @@ public final class CommandAgent {
         SweepConfig config = SweepConfig.fromMap(controller.config());
         List<TrialResult> results = Collections.synchronizedList(new ArrayList<>());
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<Thread> slots = new ArrayList<>();
         for (String gpu : settings.slots()) {
             Thread slot = new Thread(() -> {
                 try {
@@ -69,11 +69,18 @@ public final class CommandAgent {
         return List.copyOf(results);
     }
 
-    /** Terminates the running trials (the agent was told to quit); their runs end {@code killed}. */
+    /**
+     * Terminates the running trials (the agent was told to quit) and waits until their runs are reported
+     * {@code killed}, at most the kill grace time and a few seconds more.
+     */
     public void shutdown() throws InterruptedException {
         isShuttingDown = true;
         for (TrialProcess trial : live) {
             trial.terminate();
+        }
+        long deadline = System.currentTimeMillis() + settings.killGraceMs() + 5_000;
+        for (Thread slot : slots) {
+            slot.join(Math.max(1, deadline - System.currentTimeMillis()));
         }
     }
 

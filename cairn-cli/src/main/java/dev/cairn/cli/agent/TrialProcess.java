@@ -137,7 +137,10 @@ final class TrialProcess {
         shipQuietly(relay);
         try {
             String current = controller.runState(runId);
-            if ("running".equals(current) || "crashed".equals(current)) {
+            // A program's own end stands, except after the agent stopped it: a Java child's shutdown hook,
+            // run by SIGTERM before its SDK heard the stop, would otherwise leave the run failed.
+            boolean isOpen = "running".equals(current) || "crashed".equals(current);
+            if (isOpen || "killed".equals(state) && !"killed".equals(current)) {
                 controller.endRun(runId, state, exitCode);
             }
         } catch (IOException | SweepApiException e) {

@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,6 +95,30 @@ class CommandAgentTest {
     }
 
     @Test
+    void an_agent_told_to_quit_terminates_its_trials_and_reports_them_killed() throws Exception {
+        Path script = script("long.sh", "echo started\nexec sleep 600\n");
+        ScriptedController controller = new ScriptedController(config(script, null)).trial("run-1", Map.of("x", 1));
+        CommandAgent agent = new CommandAgent(controller, settings(List.of(), 0));
+        CompletableFuture<List<TrialResult>> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return agent.run();
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!terminal().contains("[run-1] started") && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+
+        agent.shutdown();
+
+        assertThat(running.get(30, TimeUnit.SECONDS)).containsExactly(new TrialResult("run-1", "killed", 143));
+        assertThat(controller.endings.get("run-1").state()).isEqualTo("killed");
+        assertThat(controller.nextCalls.get()).as("no trial asked for after the quit").isEqualTo(1);
+    }
+
+    @Test
     void a_child_that_ignores_sigterm_is_killed_after_the_grace_time() throws Exception {
         Path script = script("stubborn.sh", "trap '' TERM\necho ignoring\nwhile :; do sleep 0.05; done\n");
         ScriptedController controller = new ScriptedController(config(script, null)).trial("run-1", Map.of("x", 1));
@@ -124,6 +151,18 @@ class CommandAgentTest {
         new CommandAgent(controller, settings(List.of(), 0)).run();
 
         assertThat(controller.endings).isEmpty();
+    }
+
+    @Test
+    void a_trial_the_agent_stopped_ends_killed_even_if_the_program_ended_its_run_otherwise() throws Exception {
+        Path script = script("long.sh", "echo started\nexec sleep 600\n");
+        ScriptedController controller = new ScriptedController(config(script, null)).trial("run-1", Map.of("x", 1));
+        controller.states.put("run-1", "failed");   // as a JVM's shutdown hook ends a run on SIGTERM
+        controller.toStop.add("run-1");
+
+        new CommandAgent(controller, settings(List.of(), 0)).run();
+
+        assertThat(controller.endings.get("run-1").state()).isEqualTo("killed");
     }
 
     @Test
