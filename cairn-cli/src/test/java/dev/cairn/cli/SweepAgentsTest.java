@@ -84,6 +84,26 @@ class SweepAgentsTest {
         }
     }
 
+    @Test
+    void canceling_a_sweep_stops_the_agents_running_trial_and_its_run_ends_killed() throws Exception {
+        try (CairnServer server = CairnServer.start(ServerOptions.local(workDir.resolve("server")))) {
+            String sweep = createSweep(server, "x: {values: [1, 2, 3]}");
+            Path marker = workDir.resolve("hanging-run");
+            Process agent = startAgent(server, sweep, "agent", Map.of("HANG_ONCE", marker.toString()));
+            String hungRun = awaitContent(marker, agent, "agent");
+
+            Cli.Result canceled = Cli.run("sweep", "cancel", sweep, "--base-url", server.url());
+            assertThat(canceled.out()).as(canceled.toString()).contains("is canceled");
+            awaitExit(agent, "agent");
+
+            List<JsonNode> runs = sweepRuns(server, sweep);
+            assertThat(runs).as("no trial after the cancel").hasSize(1);
+            assertThat(runs.get(0).path("id").asText()).isEqualTo(hungRun);
+            assertThat(runs.get(0).path("state").asText()).isEqualTo("killed");
+            assertThat(Files.readString(workDir.resolve("agent.log"))).contains("the sweep stopped trial " + hungRun);
+        }
+    }
+
     private String createSweep(CairnServer server, String parameter) throws IOException {
         Path file = Files.writeString(workDir.resolve("sweep.yaml"), """
                 program: dev.cairn.cli.SweepTrainer
