@@ -49,7 +49,7 @@ final class AgentCommand implements Callable<Integer> {
     List<String> gpus = new ArrayList<>();
 
     @Option(names = "--interpreter", paramLabel = "PROGRAM", defaultValue = AgentSettings.DEFAULT_INTERPRETER,
-            description = "what ${interpreter} in the sweep's command runs (default: ${DEFAULT-VALUE})")
+            description = "what $${interpreter} in the sweep's command runs (default: ${DEFAULT-VALUE})")
     String interpreter;
 
     @Option(names = "--heartbeat-ms", hidden = true, defaultValue = "" + AgentSettings.DEFAULT_HEARTBEAT_MS)
