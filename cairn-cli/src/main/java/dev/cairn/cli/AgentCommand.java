@@ -7,13 +7,16 @@ import dev.cairn.client.sweep.FunctionAgent;
 import dev.cairn.client.sweep.SweepController;
 import dev.cairn.client.sweep.SweepRef;
 import dev.cairn.core.sweep.SweepConfigException;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -96,7 +99,7 @@ final class AgentCommand implements Callable<Integer> {
                     return agent.run();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new java.io.IOException("the agent was interrupted", e);
+                    throw new IOException("the agent was interrupted", e);
                 }
             });
         } catch (SweepConfigException e) {
@@ -107,6 +110,7 @@ final class AgentCommand implements Callable<Integer> {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running
             }
+            deleteQuietly(workDir);
         }
         out.println("cairn agent: " + results.size() + " trial" + (results.size() == 1 ? "" : "s") + " run: "
                 + results.stream().filter(r -> r.state().equals("finished")).count() + " finished, "
@@ -114,5 +118,14 @@ final class AgentCommand implements Callable<Integer> {
                 + results.stream().filter(r -> r.state().equals("killed")).count() + " killed");
         out.flush();
         return 0;
+    }
+
+    /** The trials' args files are only needed while they run. */
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless
+        }
     }
 }
