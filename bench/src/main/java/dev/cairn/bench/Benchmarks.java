@@ -42,6 +42,8 @@ public final class Benchmarks {
                 false, StartupBench::run));
         ALL.put("sweep", new Entry("median regret of random vs bayes search on test functions, and one suggestion's p99",
                 false, (out, dbUrl) -> SweepBench.run(out)));
+        ALL.put("sweep-controller", new Entry("p50/p99 of the server's next trial (bayes, 200 finished trials) over HTTP",
+                true, SweepControllerBench::run));
     }
 
     private Benchmarks() {

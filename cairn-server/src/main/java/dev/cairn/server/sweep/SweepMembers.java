@@ -29,19 +29,39 @@ final class SweepMembers {
     }
 
     static List<SweepMember> read(Connection c, SweepRow sweep, Optional<Metric> metric) throws SQLException {
+        return read(c, sweep, metric, null);
+    }
+
+    /**
+     * As {@link #read(Connection, SweepRow, Optional)}, taking runs that did not change since the last call
+     * from {@code cache} (null: none) instead of parsing them again.
+     */
+    static List<SweepMember> read(Connection c, SweepRow sweep, Optional<Metric> metric, MemberCache cache)
+            throws SQLException {
         List<SweepMember> members = new ArrayList<>();
         try (PreparedStatement query = c.prepareStatement("SELECT id, run_id, state, sweep_params, "
-                + (metric.isPresent() ? "summary" : "NULL") + ", deleted_at FROM runs"
+                + (metric.isPresent() ? "summary" : "NULL") + ", deleted_at, updated_at, last_seq,"
+                + (metric.isPresent() ? " LENGTH(summary)" : " 0") + " FROM runs"
                 + " WHERE project_id = ? AND sweep_id = ? AND sweep_params IS NOT NULL ORDER BY id")) {
             query.setLong(1, sweep.project().pk());
             query.setString(2, sweep.sweepId());
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    double value = metric.isPresent() ? metricOf(rows.getString(5), metric.get()) : Double.NaN;
+                    long runPk = rows.getLong(1);
                     rows.getLong(6);
                     boolean isDeleted = !rows.wasNull();
-                    members.add(new SweepMember(rows.getLong(1), rows.getString(2), RunState.parse(rows.getString(3)),
-                            params(rows.getString(4)), value, isDeleted));
+                    MemberCache.Version version = new MemberCache.Version(rows.getLong(7), rows.getLong(8),
+                            rows.getLong(9), rows.getString(3) + (isDeleted ? "/deleted" : ""));
+                    SweepMember member = cache == null ? null : cache.get(sweep.pk(), runPk, version);
+                    if (member == null) {
+                        double value = metric.isPresent() ? metricOf(rows.getString(5), metric.get()) : Double.NaN;
+                        member = new SweepMember(runPk, rows.getString(2), RunState.parse(rows.getString(3)),
+                                params(rows.getString(4)), value, isDeleted);
+                        if (cache != null) {
+                            cache.put(sweep.pk(), version, member);
+                        }
+                    }
+                    members.add(member);
                 }
             }
         }

@@ -34,6 +34,7 @@ public final class SweepService {
     private final Clock clock;
     private final SweepStore store;
     private final SweepConfigs configs = new SweepConfigs();
+    private final MemberCache members = new MemberCache();
     private final TrialDispenser dispenser;
     private final EarlyStop earlyStop = new EarlyStop();
 
@@ -41,7 +42,7 @@ public final class SweepService {
         this.database = database;
         this.clock = clock;
         this.store = new SweepStore(database.dialect());
-        this.dispenser = new TrialDispenser(store, configs, runs);
+        this.dispenser = new TrialDispenser(store, configs, runs, members);
         runs.useStopSignal(this::shouldStop);
     }
 
@@ -121,7 +122,7 @@ public final class SweepService {
 
     private ObjectNode view(Connection c, SweepRow sweep) throws SQLException {
         SweepConfig config = configs.config(sweep);
-        return SweepView.of(sweep, config, SweepMembers.read(c, sweep, config.metric()));
+        return SweepView.of(sweep, config, SweepMembers.read(c, sweep, config.metric(), members));
     }
 
     /** The sweep (locked for this transaction when {@code forUpdate}); 404 when it or its project is unknown. */

@@ -17,7 +17,8 @@ import java.util.Random;
  * once are served one after the other and the second sees the first one's run: no point is handed out twice.
  *
  * <p>The search is rebuilt from the sweep's runs each time (one indexed query): a run's state becomes its trial
- * state, its summary value of the metric its result. Grid points of crashed runs come back up to the sweep's
+ * state, its summary value of the metric its result; runs unchanged since the last call come parsed from a
+ * {@link MemberCache}. Grid points of crashed runs come back up to the sweep's
  * {@code retries}. When the search has nothing left the sweep is {@code finished} once none of its runs is
  * running; until then the answer is {@code running} with no run, as a running run may yet crash and free its
  * point.
@@ -26,12 +27,14 @@ final class TrialDispenser {
     private final SweepStore store;
     private final SweepConfigs configs;
     private final RunService runs;
+    private final MemberCache cache;
     private final Random rng = new Random();
 
-    TrialDispenser(SweepStore store, SweepConfigs configs, RunService runs) {
+    TrialDispenser(SweepStore store, SweepConfigs configs, RunService runs, MemberCache cache) {
         this.store = store;
         this.configs = configs;
         this.runs = runs;
+        this.cache = cache;
     }
 
     ObjectNode next(Connection c, SweepRow sweep, String agent, long nowMs) throws SQLException {
@@ -39,7 +42,7 @@ final class TrialDispenser {
             return answer(sweep.state(), null);
         }
         SweepConfigs.Parsed parsed = configs.of(sweep);
-        List<SweepMember> members = SweepMembers.read(c, sweep, parsed.config().metric());
+        List<SweepMember> members = SweepMembers.read(c, sweep, parsed.config().metric(), cache);
         List<Trial> trials = members.stream().map(SweepMember::trial).toList();
         Optional<Map<String, Object>> point = parsed.search().next(trials, rng);
         if (point.isEmpty()) {
