@@ -101,6 +101,9 @@ public final class RunService {
                     changes.put(RunColumn.FINISHED_AT, nowMs);
                 }
             }
+            if (input.exitCode != null) {
+                changes.put(RunColumn.EXIT_CODE, input.exitCode);
+            }
             edits.apply(c, project, run, input, changes, nowMs);
             if (input.summary != null) {
                 ObjectNode userSummary = JsonDocs.merge(JsonDocs.parseObject(store.userSummary(c, run.pk())), input.summary);
