@@ -2,7 +2,7 @@
 // connection monitor whether the server answered, so pages can show the "server gone" banner.
 import { connection } from '../live/connection';
 import type {
-  ConsolePage, MetricKey, Namespace, Project, Run, RunPage, RunPatch, SampledQuery, Series,
+  ConsolePage, ImportanceResult, MetricKey, Namespace, Project, Run, RunPage, RunPatch, SampledQuery, Series,
 } from './types';
 
 export const API = '/api/v1';
@@ -87,6 +87,9 @@ export const api = {
 
   console: (entity: string, project: string, id: string, fromLine: number, limit = 1000) =>
     request<ConsolePage>(runPath(entity, project, id) + '/console' + query({ from_line: fromLine, limit })),
+
+  importance: (entity: string, project: string, body: { metric: string; filter?: object | null; keys?: string[] }) =>
+    request<ImportanceResult>(`/runs/${enc(entity)}/${enc(project)}/importance`, { method: 'POST', body: JSON.stringify(body) }),
 };
 
 /** The address a run has in sampled-history queries: `entity/project/id`. */

@@ -96,3 +96,17 @@ export interface RunPatch {
   tags?: string[];
   group?: string | null;
 }
+
+/** One config key's share in explaining a metric (POST /runs/{entity}/{project}/importance). */
+export interface KeyImportance {
+  key: string;
+  importance: number;
+  correlation: number | null;
+  kind: 'number' | 'category';
+}
+
+export interface ImportanceResult {
+  metric: string;
+  runs: number;
+  importance: KeyImportance[];
+}
