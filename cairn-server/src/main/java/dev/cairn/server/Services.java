@@ -2,6 +2,7 @@ package dev.cairn.server;
 
 import dev.cairn.server.run.RunService;
 import dev.cairn.server.store.Database;
+import dev.cairn.server.sweep.SweepService;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,6 +18,7 @@ public final class Services implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService background;
     private final RunService runs;
+    private final SweepService sweeps;
 
     private Services(Database database, ServerOptions options, Clock clock) {
         this.database = database;
@@ -28,6 +30,7 @@ public final class Services implements AutoCloseable {
             return thread;
         });
         this.runs = new RunService(database, options, clock);
+        this.sweeps = new SweepService(database, runs, clock);
     }
 
     static Services create(Database database, ServerOptions options, Clock clock) {
@@ -48,6 +51,10 @@ public final class Services implements AutoCloseable {
 
     public RunService runs() {
         return runs;
+    }
+
+    public SweepService sweeps() {
+        return sweeps;
     }
 
     /** Starts periodic work such as marking silent runs crashed. */

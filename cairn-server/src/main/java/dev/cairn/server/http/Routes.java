@@ -4,6 +4,7 @@ import dev.cairn.server.Services;
 import dev.cairn.server.importance.ImportanceRoutes;
 import dev.cairn.server.metrics.MetricRoutes;
 import dev.cairn.server.run.RunRoutes;
+import dev.cairn.server.sweep.SweepRoutes;
 import io.javalin.config.JavalinConfig;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ public final class Routes {
         MetricRoutes.register(api, services);
 
         ImportanceRoutes.register(api, services);
+
+        SweepRoutes.register(api, services);
 
         return api.registered();
     }

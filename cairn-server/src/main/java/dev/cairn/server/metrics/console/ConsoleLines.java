@@ -59,6 +59,11 @@ public final class ConsoleLines {
             lines.put(line, new Object[] {stream, timeMicros, text});
         }
 
+        /** How many distinct lines the batch holds. */
+        public int size() {
+            return lines.size();
+        }
+
         public void write(Connection c, long runPk) throws SQLException {
             if (lines.isEmpty()) {
                 return;
