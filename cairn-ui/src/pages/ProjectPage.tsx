@@ -78,6 +78,7 @@ export function ProjectPage() {
       <div className="page-title">
         <h1><Link to="/">{entity}</Link> / {project}</h1>
         <span className="muted" aria-live="polite">{loading ? 'loading…' : `${total} ${total === 1 ? 'run' : 'runs'}`}</span>
+        <Link to={`/${entity}/${project}/sweeps`}>sweeps</Link>
       </div>
       <FilterBar value={input} error={error?.message}
         onApply={(f) => update({ q: f.name, state: f.state, where: f.where })} />
