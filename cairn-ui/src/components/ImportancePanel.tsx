@@ -1,7 +1,9 @@
 // Parameter importance for a chosen metric: the server fits a random forest over the runs the workspace
 // shows (its filter, narrowed to the ticked runs when some are ticked) and answers each config key's
 // importance and correlation sign; refetched whenever the metric, the filter or the selection changes.
-import { useEffect, useState } from 'react';
+// Nothing is asked before the panel first scrolls into view: a forest over thousands of runs should not
+// compete with the charts a page opens with.
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
 import type { ImportanceResult } from '../api/types';
 
@@ -24,9 +26,11 @@ export function ImportancePanel({ entity, project, filter, selectedIds, metrics 
   const scope = selectedIds.length > 0 ? { id: { $in: selectedIds } } : null;
   const combined = filter && scope ? { $and: [filter, scope] } : filter ?? scope;
   const request = JSON.stringify({ metric, filter: combined });
+  const box = useRef<HTMLDivElement>(null);
+  const seen = useSeen(box, Boolean(metric));
 
   useEffect(() => {
-    if (!metric) return;
+    if (!metric || !seen) return;
     let current = true;
     setLoading(true);
     api.importance(entity, project, { metric, filter: combined }).then((r) => {
@@ -35,11 +39,11 @@ export function ImportancePanel({ entity, project, filter, selectedIds, metrics 
       if (current) { setResult(null); setError(e.message); }
     }).finally(() => current && setLoading(false));
     return () => { current = false; };
-  }, [entity, project, request]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [entity, project, request, seen]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (!metric) return <p className="empty">No numeric summary metric to explain yet.</p>;
   return (
-    <div className="analysis-card importance" aria-label="parameter importance" aria-busy={loading}>
+    <div ref={box} className="analysis-card importance" aria-label="parameter importance" aria-busy={loading}>
       <div className="analysis-controls">
         <label>metric <select aria-label="importance metric" value={metric} onChange={(e) => setChosen(e.target.value)}>
           {metrics.map((m) => <option key={m} value={m}>{m}</option>)}
@@ -70,4 +74,17 @@ export function ImportancePanel({ entity, project, filter, selectedIds, metrics 
       )}
     </div>
   );
+}
+
+/** Whether the element has been on screen (or near it) at least once. */
+function useSeen(ref: React.RefObject<HTMLElement | null>, isMounted: boolean): boolean {
+  const [seen, setSeen] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || seen) return;
+    const observer = new IntersectionObserver(([entry]) => entry.isIntersecting && setSeen(true), { rootMargin: '200px' });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref, seen, isMounted]);
+  return seen;
 }
