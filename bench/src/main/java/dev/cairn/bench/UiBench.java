@@ -20,7 +20,8 @@ import java.util.concurrent.Future;
  * project of 1,000 runs x 20 metrics x 10,000 steps ({@code bench/ui1k}), a project of 10,000 runs with
  * summaries ({@code bench/table10k}) and two runs of 20 and 1,000 metrics ({@code bench/wide}), then runs
  * {@code cairn-ui/e2e/bench-ui.mjs}, which prints {@code ui.charts}, {@code ui.table} and the run-page
- * figures. {@code CAIRN_BENCH_UI_RUNS}, {@code _STEPS} and {@code _TABLE_RUNS} shrink it for a quick look.
+ * figures. {@code CAIRN_BENCH_UI_RUNS}, {@code _STEPS} and {@code _TABLE_RUNS} shrink it for a quick look;
+ * {@code CAIRN_BENCH_UI_DATA=DIR} keeps the SQLite data in DIR and reuses it next time (filling takes minutes).
  *
  * <pre>{@code
  * UiBench.run(System.out, null);   // needs node, cairn-ui/node_modules and /usr/bin/chromium
@@ -40,9 +41,15 @@ final class UiBench {
         int steps = setting("CAIRN_BENCH_UI_STEPS", 10_000);
         int tableRuns = setting("CAIRN_BENCH_UI_TABLE_RUNS", 10_000);
         Path script = script();
-        Path data = BenchRuns.scratch("cairn-bench-ui");
+        String keep = System.getenv("CAIRN_BENCH_UI_DATA");
+        Path data = keep == null || keep.isBlank() ? BenchRuns.scratch("cairn-bench-ui") : Files.createDirectories(Path.of(keep));
         try (CairnServer server = CairnServer.start(ServerOptions.local(data).withDbUrl(dbUrl))) {
             UiIngest ingest = new UiIngest(server.url());
+            if (ingest.hasProject("bench", "wide")) {
+                out.println("ui.setup: reusing the projects in " + data);
+                browse(out, script, server.url());
+                return;
+            }
             long startNanos = System.nanoTime();
             inParallel(runs, i -> ingest.run("bench", "ui1k", String.format(Locale.ROOT, "r%04d", i),
                     config(i), METRICS, steps, i));
@@ -55,7 +62,9 @@ final class UiBench {
             ingest.run("bench", "wide", "wide1000", config(0), WIDE_METRICS, WIDE_STEPS, 2);
             browse(out, script, server.url());
         } finally {
-            BenchRuns.delete(data);
+            if (keep == null || keep.isBlank()) {
+                BenchRuns.delete(data);
+            }
         }
     }
 

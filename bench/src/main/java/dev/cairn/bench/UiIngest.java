@@ -72,6 +72,20 @@ final class UiIngest {
                 + ",\"state\":\"finished\",\"exit_code\":0}";
     }
 
+    /** Whether the project exists with at least one run (a kept data folder filled by an earlier run). */
+    boolean hasProject(String entity, String project) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl + "/runs/" + entity + "/" + project + "?limit=1")).GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && !response.body().contains("\"total\":0");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     void post(String path, String json, int expectedStatus) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
