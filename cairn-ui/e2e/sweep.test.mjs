@@ -54,6 +54,7 @@ test('the project lists its sweeps and a sweep page shows state, counts and prog
   // parallel coordinates and the table cover the sweep's ten runs only, not the outsider
   assert.equal(await page.locator('path.pc-line').count(), 10);
   assert.equal(await page.locator('[data-run-id]').count(), 10);
+  await page.locator('.importance').scrollIntoViewIfNeeded(); // the panel asks the server once in view
   await eventually(async () => assert.equal(await page.locator('.importance tbody tr').first().getAttribute('data-key'), 'lr'));
   assert.match(await page.locator('.importance').innerText(), /fitted on 10 runs/);
 });
