@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -39,7 +40,7 @@ final class EarlyStop {
         }
         String metric = config.metric().orElseThrow().name();
         List<RunHistory> histories = new ArrayList<>();
-        for (SweepMember member : SweepMembers.read(c, sweep, java.util.Optional.empty())) {
+        for (SweepMember member : SweepMembers.read(c, sweep, Optional.empty())) {
             if (!member.isDeleted()) {
                 histories.add(new RunHistory(member.runId(), SweepMember.trialState(member.state()),
                         values(c, member.runPk(), metric)));

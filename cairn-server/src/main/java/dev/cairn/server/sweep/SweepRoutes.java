@@ -8,6 +8,7 @@ import dev.cairn.server.http.Api;
 import dev.cairn.server.http.ApiException;
 import io.javalin.http.Context;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** Routes of sweeps (docs/api.md, "Sweeps"): create, list, read, notes, state changes and {@code next}. */
 public final class SweepRoutes {
@@ -55,7 +56,7 @@ public final class SweepRoutes {
         ctx.json(sweeps.updateNotes(key, SweepInput.notesForUpdate(body(ctx))));
     }
 
-    private void transition(Context ctx, String action, java.util.function.Predicate<SweepState> allowed,
+    private void transition(Context ctx, String action, Predicate<SweepState> allowed,
                             SweepState target) {
         ctx.json(sweeps.transition(SweepKey.from(ctx), action, allowed, target));
     }

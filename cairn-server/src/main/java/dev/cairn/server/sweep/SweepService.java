@@ -34,6 +34,7 @@ public final class SweepService {
     private final Clock clock;
     private final SweepStore store;
     private final SweepConfigs configs = new SweepConfigs();
+    private final MemberCache members = new MemberCache();
     private final TrialDispenser dispenser;
     private final EarlyStop earlyStop = new EarlyStop();
 
@@ -41,7 +42,7 @@ public final class SweepService {
         this.database = database;
         this.clock = clock;
         this.store = new SweepStore(database.dialect());
-        this.dispenser = new TrialDispenser(store, configs, runs);
+        this.dispenser = new TrialDispenser(store, configs, runs, members);
         runs.useStopSignal(this::shouldStop);
     }
 
@@ -101,7 +102,8 @@ public final class SweepService {
 
     /** {@code {"sweep_state":..,"run":{"id":..,"params":{..}}|null}}: one trial, or why there is none. */
     ObjectNode next(SweepKey key, String agent) {
-        return database.inTransaction(c -> dispenser.next(c, require(c, key, true), agent, clock.millis()));
+        TrialDispenser.Proposal proposal = database.withHandle(c -> dispenser.propose(c, require(c, key, false)));
+        return database.inTransaction(c -> dispenser.next(c, require(c, key, true), agent, clock.millis(), proposal));
     }
 
     /** Whether the run should end: its sweep was canceled, or hyperband says it falls behind. */
@@ -121,7 +123,7 @@ public final class SweepService {
 
     private ObjectNode view(Connection c, SweepRow sweep) throws SQLException {
         SweepConfig config = configs.config(sweep);
-        return SweepView.of(sweep, config, SweepMembers.read(c, sweep, config.metric()));
+        return SweepView.of(sweep, config, SweepMembers.read(c, sweep, config.metric(), members));
     }
 
     /** The sweep (locked for this transaction when {@code forUpdate}); 404 when it or its project is unknown. */

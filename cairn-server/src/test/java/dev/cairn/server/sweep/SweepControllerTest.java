@@ -129,6 +129,29 @@ class SweepControllerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
+    void a_sweep_whose_metric_reaches_its_target_finishes_once_no_run_is_running(String store) {
+        try (CairnServer server = TestServers.start(store, dataDir)) {
+            SweepClient sweep = SweepClient.create(new ApiClient(server.url()), """
+                    method: grid
+                    metric: {name: acc, goal: maximize, target: 0.9}
+                    parameters:
+                      lr: {values: [0.1, 0.01, 0.001, 0.0001]}
+                    """);
+            String slow = sweep.nextRunId();
+            sweep.end(sweep.nextRunId(), "finished", "acc", 0.95);
+
+            JsonNode waiting = sweep.next();
+            assertThat(waiting.path("run").isNull()).as("the target is met: no new trial").isTrue();
+            assertThat(waiting.path("sweep_state").asText()).isEqualTo("running");
+            sweep.end(slow, "finished", "acc", 0.5);
+
+            assertThat(sweep.next().path("sweep_state").asText()).isEqualTo("finished");
+            assertThat(sweep.sweep().path("counts").path("total").asInt()).isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
     void a_paused_sweep_hands_out_nothing_until_it_is_resumed(String store) {
         try (CairnServer server = TestServers.start(store, dataDir)) {
             SweepClient sweep = SweepClient.create(new ApiClient(server.url()), GRID_60);
