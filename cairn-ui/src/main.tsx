@@ -6,6 +6,8 @@ import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ProjectPage } from './pages/ProjectPage';
 import { RunPage } from './pages/RunPage';
+import { SweepPage } from './pages/SweepPage';
+import { SweepsPage } from './pages/SweepsPage';
 import './app.css';
 
 function App() {
@@ -20,6 +22,8 @@ function App() {
           <Route path="/" element={<HomePage />} />
           <Route path="/:entity/:project" element={<ProjectPage />} />
           <Route path="/:entity/:project/runs/:runId" element={<RunPage />} />
+          <Route path="/:entity/:project/sweeps" element={<SweepsPage />} />
+          <Route path="/:entity/:project/sweeps/:sweepId" element={<SweepPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </main>

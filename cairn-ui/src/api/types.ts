@@ -33,6 +33,8 @@ export interface Run {
   runtime_s: number | null;
   exit_code: number | null;
   last_seq: number;
+  /** The sweep that created the run, or null (absent on servers without sweeps). */
+  sweep?: string | null;
 }
 
 export interface RunPage {
@@ -95,4 +97,37 @@ export interface RunPatch {
   notes?: string;
   tags?: string[];
   group?: string | null;
+}
+
+/** One config key's share in explaining a metric (POST /runs/{entity}/{project}/importance). */
+export interface KeyImportance {
+  key: string;
+  importance: number;
+  correlation: number | null;
+  kind: 'number' | 'category';
+}
+
+export interface ImportanceResult {
+  metric: string;
+  runs: number;
+  importance: KeyImportance[];
+}
+
+export type SweepState = 'running' | 'paused' | 'finished' | 'stopped' | 'canceled';
+
+/** A sweep (docs/api.md, "Sweeps"). */
+export interface Sweep {
+  entity: string;
+  project: string;
+  id: string;
+  name: string | null;
+  state: SweepState;
+  method: string;
+  config: JsonObject;
+  notes: string;
+  retries: number;
+  created_at: string;
+  updated_at: string;
+  counts: Record<string, number>;
+  best: { run: string; metric: number } | null;
 }

@@ -4,6 +4,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { runRef } from '../api/client';
 import type { Run } from '../api/types';
+import { AnalysisPanels } from '../components/AnalysisPanels';
 import { ChartsPanel } from '../components/ChartsPanel';
 import type { ChartRun } from '../components/chartData';
 import { FilterBar } from '../components/FilterBar';
@@ -63,11 +64,21 @@ export function ProjectPage() {
   const chartTick = useLiveTick(charted.some((r) => r.state === 'running'));
   const keys = useMetricKeys(charted, 'history', chartTick);
 
+  // parallel coordinates' brush: the table shows only the runs inside it (null: no brush)
+  const [brushed, setBrushed] = useState<Set<string> | null>(null);
+  const tableRuns = useMemo(() => (brushed ? runs.filter((r) => brushed.has(r.id)) : runs), [runs, brushed]);
+  const analysed = useMemo(() => {
+    const picked = runs.filter((r) => selected.has(r.id));
+    return picked.length > 0 ? picked : runs;
+  }, [runs, selected]);
+  const colorOfRun = useCallback((r: Run) => colorAt(runs.indexOf(r)), [runs]);
+
   return (
     <section className="page workspace">
       <div className="page-title">
         <h1><Link to="/">{entity}</Link> / {project}</h1>
         <span className="muted" aria-live="polite">{loading ? 'loading…' : `${total} ${total === 1 ? 'run' : 'runs'}`}</span>
+        <Link to={`/${entity}/${project}/sweeps`}>sweeps</Link>
       </div>
       <FilterBar value={input} error={error?.message}
         onApply={(f) => update({ q: f.name, state: f.state, where: f.where })} />
@@ -76,8 +87,9 @@ export function ProjectPage() {
       )}
       {!loading && total === 0 && compiled.filter && <p className="empty">No run matches this filter.</p>}
       {runs.length > 0 && (
-        <RunsTable runs={runs} columns={columns} sort={sort} onSort={(s) => update({ sort: s })}
-          selected={selected} onToggle={onToggle} onRange={onRange} colorOf={colorAt} />
+        <RunsTable runs={tableRuns} columns={columns} sort={sort} onSort={(s) => update({ sort: s })}
+          selected={selected} onToggle={onToggle} onRange={onRange}
+          colorOf={brushed ? (i) => colorOfRun(tableRuns[i]) : colorAt} />
       )}
       {charted.length > 0 && (
         <>
@@ -89,6 +101,8 @@ export function ProjectPage() {
           <ChartsPanel runs={chartRuns} keys={keys} namespace="history" tick={chartTick} />
         </>
       )}
+      <AnalysisPanels entity={entity} project={project} runs={analysed} filter={compiled.filter}
+        selectedIds={Array.from(selected)} colorOf={colorOfRun} onBrush={setBrushed} />
     </section>
   );
 }

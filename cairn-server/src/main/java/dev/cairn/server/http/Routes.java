@@ -1,6 +1,7 @@
 package dev.cairn.server.http;
 
 import dev.cairn.server.Services;
+import dev.cairn.server.importance.ImportanceRoutes;
 import dev.cairn.server.metrics.MetricRoutes;
 import dev.cairn.server.run.RunRoutes;
 import dev.cairn.server.sweep.SweepRoutes;
@@ -29,6 +30,8 @@ public final class Routes {
         RunRoutes.register(api, services);
 
         MetricRoutes.register(api, services);
+
+        ImportanceRoutes.register(api, services);
 
         SweepRoutes.register(api, services);
 

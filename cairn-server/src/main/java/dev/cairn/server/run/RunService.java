@@ -1,5 +1,6 @@
 package dev.cairn.server.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.core.run.RunState;
 import dev.cairn.server.ServerOptions;
@@ -9,7 +10,9 @@ import dev.cairn.server.store.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -65,6 +68,38 @@ public final class RunService {
 
     RunLister lister() {
         return lister;
+    }
+
+    /**
+     * Every run the filter (a listing filter's JSON text, or null for all) matches, newest first, at most
+     * {@code maxRuns}, flattened for analyses. 404 for an unknown project, 400 for a bad filter.
+     */
+    public List<RunLeaves> leaves(String entity, String project, String filterJson, int maxRuns) {
+        RunLister.Query query = lister.query(entity, project, filterJson, null, null, null)
+                .withLimit(Math.min(maxRuns, RunExport.PAGE_SIZE));
+        List<RunLeaves> runs = new ArrayList<>();
+        while (runs.size() < maxRuns) {
+            RunLister.Page page = lister.page(query, false);
+            for (RunRow row : page.runs()) {
+                if (runs.size() < maxRuns) {
+                    runs.add(new RunLeaves(row.runId(), row.name(), unprefixed(row.configJson()),
+                            unprefixed(row.summaryJson())));
+                }
+            }
+            if (page.next() == null) {
+                break;
+            }
+            query = query.after(page.next());
+        }
+        return runs;
+    }
+
+    private static Map<String, JsonNode> unprefixed(String documentJson) {
+        Map<String, JsonNode> leaves = new LinkedHashMap<>();
+        JsonDocs.flatten("", JsonDocs.parseObject(documentJson), leaves);
+        Map<String, JsonNode> named = new LinkedHashMap<>();
+        leaves.forEach((key, value) -> named.put(key.substring(1), value));
+        return named;
     }
 
     /** A created or resumed run, as the response shows it. */
