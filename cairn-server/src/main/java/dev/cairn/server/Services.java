@@ -1,5 +1,9 @@
 package dev.cairn.server;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.server.live.EventBus;
+import dev.cairn.server.live.LiveEvents;
+import dev.cairn.server.run.RunKey;
 import dev.cairn.server.run.RunService;
 import dev.cairn.server.store.Database;
 import java.time.Clock;
@@ -12,11 +16,15 @@ import java.util.concurrent.TimeUnit;
  * here (runs, metrics, sweeps, artifacts, ...).
  */
 public final class Services implements AutoCloseable {
+    /** Events a browser may have waiting before it is told to resync (it refetches instead). */
+    private static final int LIVE_QUEUE_EVENTS = 2000;
+
     private final Database database;
     private final ServerOptions options;
     private final Clock clock;
     private final ScheduledExecutorService background;
     private final RunService runs;
+    private final LiveEvents live;
 
     private Services(Database database, ServerOptions options, Clock clock) {
         this.database = database;
@@ -27,7 +35,8 @@ public final class Services implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.runs = new RunService(database, options, clock);
+        this.live = new LiveEvents(new EventBus(LIVE_QUEUE_EVENTS), this::findRun);
+        this.runs = new RunService(database, options, clock, live);
     }
 
     static Services create(Database database, ServerOptions options, Clock clock) {
@@ -50,6 +59,15 @@ public final class Services implements AutoCloseable {
         return runs;
     }
 
+    private ObjectNode findRun(RunKey key) {
+        return runs.find(key);
+    }
+
+    /** Changes pushed to watching browsers ({@code GET /api/v1/events/{entity}/{project}}). */
+    public LiveEvents live() {
+        return live;
+    }
+
     /** Starts periodic work such as marking silent runs crashed. */
     void startBackgroundWork() {
         every(runs.reaper().periodMs(), runs.reaper()::runScheduled);
@@ -62,6 +80,7 @@ public final class Services implements AutoCloseable {
 
     @Override
     public void close() {
+        live.bus().close();
         background.shutdownNow();
         try {
             background.awaitTermination(5, TimeUnit.SECONDS);

@@ -1,6 +1,7 @@
 package dev.cairn.server.http;
 
 import dev.cairn.server.Services;
+import dev.cairn.server.live.LiveRoutes;
 import dev.cairn.server.metrics.MetricRoutes;
 import dev.cairn.server.run.RunRoutes;
 import io.javalin.config.JavalinConfig;
@@ -28,6 +29,8 @@ public final class Routes {
         RunRoutes.register(api, services);
 
         MetricRoutes.register(api, services);
+
+        LiveRoutes.register(api, services);
 
         return api.registered();
     }
