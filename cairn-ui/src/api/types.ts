@@ -33,6 +33,7 @@ export interface Run {
   runtime_s: number | null;
   exit_code: number | null;
   last_seq: number;
+  deleted?: boolean;
 }
 
 export interface RunPage {

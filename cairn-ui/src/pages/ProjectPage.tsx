@@ -7,6 +7,7 @@ import type { Run } from '../api/types';
 import { ChartsPanel } from '../components/ChartsPanel';
 import type { ChartRun } from '../components/chartData';
 import { FilterBar } from '../components/FilterBar';
+import { LiveBadge } from '../components/LiveBadge';
 import { baseColumns, RunsTable, valueColumn } from '../components/RunsTable';
 import { colorAt } from '../lib/colors';
 import { compileFilter, type FilterInput } from '../lib/filter';
@@ -60,7 +61,8 @@ export function ProjectPage() {
   }, [runs, selected]);
   const chartRuns: ChartRun[] = useMemo(
     () => charted.map((r) => ({ ref: runRef(r), label: r.name, color: colorAt(runs.indexOf(r)) })), [charted, runs]);
-  const chartTick = useLiveTick(charted.some((r) => r.state === 'running'));
+  const chartTick = useLiveTick(charted.some((r) => r.state === 'running'),
+    { entity, project, runs: charted.map((r) => r.id), types: ['history'] });
   const keys = useMetricKeys(charted, 'history', chartTick);
 
   return (
@@ -68,6 +70,7 @@ export function ProjectPage() {
       <div className="page-title">
         <h1><Link to="/">{entity}</Link> / {project}</h1>
         <span className="muted" aria-live="polite">{loading ? 'loading…' : `${total} ${total === 1 ? 'run' : 'runs'}`}</span>
+        <LiveBadge entity={entity} project={project} />
       </div>
       <FilterBar value={input} error={error?.message}
         onApply={(f) => update({ q: f.name, state: f.state, where: f.where })} />
