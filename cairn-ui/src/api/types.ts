@@ -73,7 +73,8 @@ export interface SampledQuery {
   runs: string[];
   keys: string[];
   namespace: Namespace;
-  x: 'step' | 'time';
+  /** `step`, `time` or another metric key. */
+  x: string;
   buckets: number;
   min_x?: number | null;
   max_x?: number | null;
