@@ -11,7 +11,7 @@ import { useProjectEvents } from './events';
 /** Poll interval; `localStorage['cairn.pollMs']` overrides it (the browser tests make it short). */
 export const POLL_MS = Number(localStorage.getItem('cairn.pollMs')) || 3000;
 /** Streamed changes coalesce into at most one refetch this often. */
-export const THROTTLE_MS = 300;
+export const THROTTLE_MS = 500;
 
 export interface LiveWatch {
   entity: string;
