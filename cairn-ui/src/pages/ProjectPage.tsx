@@ -3,10 +3,8 @@
 // a teammate; the column layout is kept per project in this browser.
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { runRef } from '../api/client';
 import type { Run } from '../api/types';
 import { ChartsPanel } from '../components/ChartsPanel';
-import type { ChartRun } from '../components/chartData';
 import { FilterBar } from '../components/FilterBar';
 import { LiveBadge } from '../components/LiveBadge';
 import { ChartControls } from '../components/ChartControls';
@@ -20,11 +18,10 @@ import { groupRuns } from '../lib/grouping';
 import { compileFilter, type FilterInput } from '../lib/filter';
 import { flatten } from '../lib/flatten';
 import { useLiveTick } from '../live/live';
+import { useChartedRuns } from './useChartedRuns';
 import { useMetricKeys } from './useMetricKeys';
 import { useProjectRuns } from './useProjectRuns';
 
-const CHARTED_BY_DEFAULT = 10;
-const MEMBERS_PER_GROUP = 50;
 const KEYS_FROM_RUNS = 20; // metric keys are the union over this many of the charted runs
 const MAX_VALUE_COLUMNS = 40;
 
@@ -70,21 +67,7 @@ export function ProjectPage() {
   const columns = useMemo(() => visibleColumns(allColumns, columnPrefs), [allColumns, columnPrefs]);
   const groups = useMemo(() => (groupBy ? groupRuns(runs, groupBy) : []), [runs, groupBy]);
 
-  const charted = useMemo(() => {
-    const picked = runs.filter((r) => selected.has(r.id));
-    return picked.length > 0 ? picked : runs.slice(0, CHARTED_BY_DEFAULT);
-  }, [runs, selected]);
-  const chartRuns: ChartRun[] = useMemo(() => (groupBy
-    ? groups.slice(0, CHARTED_BY_DEFAULT).map((g, i) => ({
-      ref: `group:${g.key}`, label: g.key, color: colorAt(i),
-      members: g.runs.slice(0, MEMBERS_PER_GROUP).map((r) => ({ ref: runRef(r), startS: Date.parse(r.created_at) / 1000 })),
-    }))
-    : charted.map((r) => ({ ref: runRef(r), label: r.name, color: colorAt(runs.indexOf(r)),
-      startS: Date.parse(r.created_at) / 1000 }))), [charted, runs, groups, groupBy]);
-  // the runs behind the charts: the charted runs, or the members of the charted groups
-  const drawn = useMemo(() => (groupBy
-    ? Array.from(new Set(groups.slice(0, CHARTED_BY_DEFAULT).flatMap((g) => g.runs.slice(0, MEMBERS_PER_GROUP))))
-    : charted), [groupBy, groups, charted]);
+  const { charted, lines: chartRuns, drawn } = useChartedRuns(runs, selected, groupBy ? groups : null);
   const chartTick = useLiveTick(drawn.some((r) => r.state === 'running'),
     { entity, project, runs: drawn.map((r) => r.id), types: ['history'] });
   const keyRuns = useMemo(() => drawn.slice(0, KEYS_FROM_RUNS), [drawn]);

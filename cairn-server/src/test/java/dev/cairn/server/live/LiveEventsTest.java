@@ -6,6 +6,8 @@ import dev.cairn.server.ApiClient;
 import dev.cairn.server.CairnServer;
 import dev.cairn.server.TestServers;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,6 +76,27 @@ class LiveEventsTest {
             api.post("/api/v1/runs/alice/cifar", "{\"id\":\"here\"}");
 
             assertThat(events.next().data().path("id").asText()).isEqualTo("here");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void a_run_marked_crashed_and_revived_by_a_heartbeat_is_announced_both_times(String store) throws Exception {
+        try (CairnServer server = TestServers.start(store, dataDir);
+             EventStreamClient events = new EventStreamClient(server.url() + "/api/v1/events/alice/mnist")) {
+            ApiClient api = new ApiClient(server.url());
+            assertThat(events.next().type()).isEqualTo("ready");
+            api.post("/api/v1/runs/alice/mnist", "{\"id\":\"silent\"}");
+            assertThat(events.next().data().path("state").asText()).isEqualTo("running");
+
+            server.services().runs().reaper().runOnce(Instant.now().plus(Duration.ofDays(1)));
+            assertThat(events.next().data().path("state").asText()).isEqualTo("crashed");
+
+            api.post("/api/v1/runs/alice/mnist/silent/heartbeat", "{}");
+            assertThat(events.next().data().path("state").asText()).isEqualTo("running");
+            api.post("/api/v1/runs/alice/mnist/silent/heartbeat", "{}"); // nothing new: no event
+            api.delete("/api/v1/runs/alice/mnist/silent");
+            assertThat(events.next().data().path("deleted").asBoolean()).isTrue();
         }
     }
 
