@@ -1,7 +1,7 @@
 // Server-sent events of a project (GET /api/v1/events/{entity}/{project}, docs/api.md "Live events"):
 // one EventSource per project, shared by every hook on the page. While the stream is open pages apply
-// its events; when it drops they fall back to polling (live.ts) until it is back, and a reconnect is
-// announced as `resync` (events may have been missed: refetch). A hidden tab closes its stream (a
+// its events; when it drops they fall back to polling (live.ts) until it is back. Every (re)open is
+// announced as `resync`: changes made before the stream opened were not streamed, so pages refetch. A hidden tab closes its stream (a
 // browser allows only six connections to a server, and every open stream holds one) and resyncs when
 // it is shown again.
 import { useEffect, useRef, useSyncExternalStore } from 'react';
@@ -16,7 +16,6 @@ class ProjectStream {
   private source: EventSource | null = null;
   private handlers = new Set<LiveHandler>();
   private statusListeners = new Set<() => void>();
-  private everOpened = false;
   private reopenTimer: number | undefined;
   open = false;
 
@@ -55,10 +54,9 @@ class ProjectStream {
     const source = new EventSource(this.url);
     this.source = source;
     source.addEventListener('ready', () => {
-      const reconnect = this.everOpened;
-      this.everOpened = true;
       this.setOpen(true);
-      if (reconnect) this.emit('resync', {});
+      // whatever changed between the page's first fetch (or the drop) and now came before the stream
+      this.emit('resync', {});
     });
     for (const type of ['run', 'history', 'console', 'resync'] as const) {
       source.addEventListener(type, (e) => this.emit(type, JSON.parse((e as MessageEvent).data)));
@@ -79,7 +77,6 @@ class ProjectStream {
     window.clearTimeout(this.reopenTimer);
     this.source?.close();
     this.source = null;
-    this.everOpened = false;
     this.setOpen(false);
   }
 

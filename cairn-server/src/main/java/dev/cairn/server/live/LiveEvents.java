@@ -45,6 +45,11 @@ public final class LiveEvents {
         return bus;
     }
 
+    /** Whether anyone watches the run's project; callers skip gathering changes nobody would read. */
+    public boolean isWatched(RunKey key) {
+        return bus.isWatched(key.entity(), key.project());
+    }
+
     /** A run was created, resumed, edited, deleted, restored or changed state: its whole object. */
     public void runChanged(ObjectNode run) {
         String entity = run.path("entity").asText();

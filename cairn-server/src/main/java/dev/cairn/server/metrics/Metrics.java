@@ -54,12 +54,13 @@ public final class Metrics {
 
     /** Applies validated records in one transaction; the result is committed when this returns. */
     public IngestResult ingest(RunKey run, List<Record> records) {
+        boolean isWatched = events.isWatched(run);
         AtomicReference<BatchChanges> changes = new AtomicReference<>();
         IngestResult result = database.inTransaction(c -> {
-            changes.set(new BatchChanges()); // a retried transaction starts over
+            changes.set(isWatched ? new BatchChanges() : BatchChanges.IGNORED); // a retried transaction starts over
             return RecordApplier.apply(c, database.dialect(), run.requirePk(c), records, clock.millis(), changes.get());
         });
-        if (result.applied() > 0) {
+        if (isWatched && result.applied() > 0) {
             BatchChanges applied = changes.get();
             events.pointsAdded(run, "history", applied.historySteps());
             events.pointsAdded(run, "system", applied.systemTimes());

@@ -18,9 +18,25 @@ import java.util.TreeMap;
  * }</pre>
  */
 public final class BatchChanges {
+    /** Collects nothing: for batches nobody watches, so ingestion pays nothing for live clients. */
+    public static final BatchChanges IGNORED = new BatchChanges(false);
+
+    private final boolean isCollecting;
     private final Map<String, Long> historySteps = new LinkedHashMap<>();
     private final Map<String, Double> systemTimes = new LinkedHashMap<>();
     private final TreeMap<Long, ConsoleLines.Line> console = new TreeMap<>();
+
+    public BatchChanges() {
+        this(true);
+    }
+
+    private BatchChanges(boolean isCollecting) {
+        this.isCollecting = isCollecting;
+    }
+
+    boolean isCollecting() {
+        return isCollecting;
+    }
 
     void history(String key, long step) {
         historySteps.merge(key, step, Math::max);

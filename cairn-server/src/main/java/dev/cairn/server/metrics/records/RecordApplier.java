@@ -32,7 +32,7 @@ public final class RecordApplier {
 
     public static IngestResult apply(Connection c, Dialect dialect, long runPk, List<Record> records, long nowMs)
             throws SQLException {
-        return apply(c, dialect, runPk, records, nowMs, new BatchChanges());
+        return apply(c, dialect, runPk, records, nowMs, BatchChanges.IGNORED);
     }
 
     /** As above, also telling {@code changes} what the new records changed (for live clients). */
@@ -95,18 +95,22 @@ public final class RecordApplier {
                 long step = history.step() == Record.AUTO_STEP ? nextStep : history.step();
                 nextStep = step + 1;
                 addValues(SeriesName.HISTORY, history.values(), step, timeMicros);
-                history.values().others().keySet().forEach(k -> changes.history(k, step));
-                for (int i = 0; i < history.values().size(); i++) {
-                    changes.history(history.values().keys()[i], step);
+                if (changes.isCollecting()) {
+                    history.values().others().keySet().forEach(k -> changes.history(k, step));
+                    for (int i = 0; i < history.values().size(); i++) {
+                        changes.history(history.values().keys()[i], step);
+                    }
                 }
             } else if (record instanceof Record.SystemMetrics system) {
                 addValues(SeriesName.SYSTEM, system.values(), Points.SAMPLE_INDEX, timeMicros);
-                for (int i = 0; i < system.values().size(); i++) {
+                for (int i = 0; changes.isCollecting() && i < system.values().size(); i++) {
                     changes.system(system.values().keys()[i], record.time());
                 }
             } else if (record instanceof Record.Console line) {
                 console.put(line.line(), line.stream(), timeMicros, line.text());
-                changes.console(line.line(), line.stream(), timeMicros / 1e6, line.text());
+                if (changes.isCollecting()) {
+                    changes.console(line.line(), line.stream(), timeMicros / 1e6, line.text());
+                }
             } else if (record instanceof Record.Document document) {
                 documents.merge(document);
             } else if (record instanceof Record.DefineMetric definition) {
