@@ -6,6 +6,7 @@ import dev.cairn.server.live.LiveEvents;
 import dev.cairn.server.run.RunKey;
 import dev.cairn.server.run.RunService;
 import dev.cairn.server.store.Database;
+import dev.cairn.server.sweep.SweepService;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,6 +26,7 @@ public final class Services implements AutoCloseable {
     private final ScheduledExecutorService background;
     private final RunService runs;
     private final LiveEvents live;
+    private final SweepService sweeps;
 
     private Services(Database database, ServerOptions options, Clock clock) {
         this.database = database;
@@ -37,6 +39,7 @@ public final class Services implements AutoCloseable {
         });
         this.live = new LiveEvents(new EventBus(LIVE_QUEUE_EVENTS), this::findRun);
         this.runs = new RunService(database, options, clock, live);
+        this.sweeps = new SweepService(database, runs, clock);
     }
 
     static Services create(Database database, ServerOptions options, Clock clock) {
@@ -66,6 +69,10 @@ public final class Services implements AutoCloseable {
     /** Changes pushed to watching browsers ({@code GET /api/v1/events/{entity}/{project}}). */
     public LiveEvents live() {
         return live;
+    }
+
+    public SweepService sweeps() {
+        return sweeps;
     }
 
     /** Starts periodic work such as marking silent runs crashed. */

@@ -4,6 +4,7 @@ import dev.cairn.server.Services;
 import dev.cairn.server.live.LiveRoutes;
 import dev.cairn.server.metrics.MetricRoutes;
 import dev.cairn.server.run.RunRoutes;
+import dev.cairn.server.sweep.SweepRoutes;
 import io.javalin.config.JavalinConfig;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ public final class Routes {
         RunRoutes.register(api, services);
 
         MetricRoutes.register(api, services);
+
+        SweepRoutes.register(api, services);
 
         LiveRoutes.register(api, services);
 

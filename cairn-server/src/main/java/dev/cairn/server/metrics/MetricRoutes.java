@@ -24,6 +24,7 @@ public final class MetricRoutes {
         api.post("/history/sampled", history::sampledMany);
 
         api.get(RUN + "/console", runOutput::console);
+        api.post(RUN + "/console", runOutput::postConsole);
 
         api.get(RUN + "/files", runOutput::listFiles);
         api.put(RUN + "/files/<path>", runOutput::putFile);

@@ -108,6 +108,23 @@ public final class Metrics {
         return database.withHandle(c -> ConsoleLines.read(c, run.requirePk(c), fromLine, limit));
     }
 
+    /** Now, in the microseconds console lines are stamped with. */
+    public long nowMicros() {
+        java.time.Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+    }
+
+    /** Writes lines an agent sent; a line number written before is replaced. */
+    public void writeConsole(RunKey run, ConsoleLines.Batch lines) {
+        database.inTransaction(c -> {
+            lines.write(c, run.requirePk(c));
+            return null;
+        });
+        if (events.isWatched(run)) {
+            events.consoleWritten(run, lines.lines());
+        }
+    }
+
     public RunFiles.Entry putFile(RunKey run, String path, byte[] bytes) {
         return database.inTransaction(c -> RunFiles.put(c, run.requirePk(c), path, bytes, clock.millis()));
     }

@@ -34,6 +34,7 @@ public final class RunService {
     private final RunLister lister;
     private final RunReaper reaper;
     private final LiveEvents events;
+    private volatile StopSignal stopSignal = StopSignal.NEVER;
 
     public RunService(Database database, ServerOptions options, Clock clock) {
         this(database, options, clock, LiveEvents.none());
@@ -54,6 +55,20 @@ public final class RunService {
     /** Marks running runs crashed once their heartbeats stop; {@code Services} schedules it. */
     public RunReaper reaper() {
         return reaper;
+    }
+
+    /** What heartbeats of sweep runs consult to answer {@code stop}; the sweep service sets it once. */
+    public void useStopSignal(StopSignal signal) {
+        this.stopSignal = signal;
+    }
+
+    /**
+     * In the caller's transaction: creates a running run of sweep {@code sweepId} whose config is {@code params}
+     * (which then win over a script's config on resume). Returns the run as the API shows it.
+     */
+    public ObjectNode startSweepRun(Connection c, Project project, String sweepId, ObjectNode params,
+                                    ObjectNode metadata, long nowMs) throws SQLException {
+        return starts.createForSweep(c, project, sweepId, params, metadata, nowMs);
     }
 
     RunLister lister() {
@@ -147,10 +162,13 @@ public final class RunService {
         return run;
     }
 
-    /** Records that the run is alive; a crashed run is running again. Answers {@code {"state":..,"stop":false}}. */
+    /**
+     * Records that the run is alive; a crashed run is running again. Answers {@code {"state":..,"stop":..}}, where
+     * {@code stop} is the sweep's {@link StopSignal} for a running sweep run, asked after the heartbeat is saved.
+     */
     Map<String, Object> heartbeat(RunKey key) {
         boolean[] revived = {false};
-        Map<String, Object> answer = database.inTransaction(c -> {
+        Beat beat = database.inTransaction(c -> {
             long nowMs = clock.millis();
             Project project = ProjectStore.find(c, key.entity(), key.project());
             RunRow run = live(c, project, key);
@@ -166,12 +184,17 @@ public final class RunService {
             }
             revived[0] = run.state() == RunState.CRASHED;
             store.update(c, run.pk(), changes);
-            return Map.of("state", state.wireName(), "stop", false);
+            return new Beat(project, run.sweepId(), state);
         });
         if (revived[0]) {
             events.runTouched(key); // only a state change is news; plain heartbeats are not pushed
         }
-        return answer;
+        boolean stop = beat.sweepId() != null && beat.state() == RunState.RUNNING
+                && stopSignal.shouldStop(beat.project(), beat.sweepId(), key.run());
+        return Map.of("state", beat.state().wireName(), "stop", stop);
+    }
+
+    private record Beat(Project project, String sweepId, RunState state) {
     }
 
     List<ProjectStore.ProjectSummary> projects(String entity) {
