@@ -35,6 +35,7 @@ export interface Run {
   last_seq: number;
   /** The sweep that created the run, or null (absent on servers without sweeps). */
   sweep?: string | null;
+  deleted?: boolean;
 }
 
 export interface RunPage {
@@ -74,7 +75,8 @@ export interface SampledQuery {
   runs: string[];
   keys: string[];
   namespace: Namespace;
-  x: 'step' | 'time';
+  /** `step`, `time` or another metric key. */
+  x: string;
   buckets: number;
   min_x?: number | null;
   max_x?: number | null;

@@ -2,6 +2,7 @@ package dev.cairn.server.http;
 
 import dev.cairn.server.Services;
 import dev.cairn.server.importance.ImportanceRoutes;
+import dev.cairn.server.live.LiveRoutes;
 import dev.cairn.server.metrics.MetricRoutes;
 import dev.cairn.server.run.RunRoutes;
 import dev.cairn.server.sweep.SweepRoutes;
@@ -34,6 +35,8 @@ public final class Routes {
         ImportanceRoutes.register(api, services);
 
         SweepRoutes.register(api, services);
+
+        LiveRoutes.register(api, services);
 
         return api.registered();
     }
