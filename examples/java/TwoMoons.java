@@ -12,31 +12,34 @@ import java.util.Random;
  *
  * <pre>
  * ./cairn server &amp;
- * java -cp cairn-cli/target/cairn.jar examples/java/TwoMoons.java --lr 0.1 --hidden 16 --epochs 40
+ * java -cp cairn-cli/target/cairn.jar examples/java/TwoMoons.java --lr=0.1 --hidden=16 --epochs=40
  * </pre>
  *
- * Every option is also the run's config, so the same program runs by hand or, later, under a sweep agent.
+ * Every option ({@code --name=value} or {@code --name value}; all have defaults) is also the run's config, so
+ * the same program runs by hand or under a sweep agent: {@code examples/java/sweep.yaml} searches its learning
+ * rate and hidden size. Under the agent, {@code Cairn.init} picks up the trial's run and the sweep's
+ * parameters win, so the program reads its hyper-parameters back from {@code run.config()}; it stops early
+ * when the sweep says so (hyperband), and the run ends {@code killed}.
  */
 public final class TwoMoons {
     public static void main(String[] args) {
-        Map<String, Object> config = new LinkedHashMap<>(Map.of("lr", 0.1, "hidden", 16, "epochs", 40,
+        Map<String, Object> defaults = new LinkedHashMap<>(Map.of("lr", 0.1, "hidden", 16, "epochs", 40,
                 "samples", 1000, "noise", 0.15, "seed", 7));
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            String key = args[i].replaceFirst("^--", "");
-            config.put(key, args[i + 1].contains(".") ? Double.parseDouble(args[i + 1]) : Integer.parseInt(args[i + 1]));
-        }
-        double lr = ((Number) config.get("lr")).doubleValue();
-        int hidden = ((Number) config.get("hidden")).intValue();
-        int epochs = ((Number) config.get("epochs")).intValue();
-        Random random = new Random(((Number) config.get("seed")).longValue());
-        double[][] x = new double[((Number) config.get("samples")).intValue()][];
-        int[] y = new int[x.length];
-        makeMoons(x, y, ((Number) config.get("noise")).doubleValue(), random);
-        int trainCount = x.length * 4 / 5;
+        defaults.putAll(parseFlags(args));
 
-        try (Run run = Cairn.init(InitOptions.builder().project("two-moons").config(config).build())) {
+        try (Run run = Cairn.init(InitOptions.builder().project("two-moons").config(defaults).build())) {
+            Map<String, Object> config = run.config();
+            double lr = number(config, "lr").doubleValue();
+            int hidden = number(config, "hidden").intValue();
+            int epochs = number(config, "epochs").intValue();
+            Random random = new Random(number(config, "seed").longValue());
+            double[][] x = new double[number(config, "samples").intValue()][];
+            int[] y = new int[x.length];
+            makeMoons(x, y, number(config, "noise").doubleValue(), random);
+            int trainCount = x.length * 4 / 5;
+
             Network net = new Network(hidden, random);
-            for (int epoch = 0; epoch < epochs; epoch++) {
+            for (int epoch = 0; epoch < epochs && !run.isStopRequested(); epoch++) {
                 double loss = 0;
                 for (int i : shuffled(trainCount, random)) {
                     loss += net.trainStep(x[i], y[i], lr);
@@ -48,6 +51,45 @@ public final class TwoMoons {
             run.summary().put("best_val_acc", net.accuracy(x, y, trainCount, x.length));
             System.out.println("finished " + run.name() + (run.isOffline() ? " (offline)" : ": " + run.url()));
         }
+    }
+
+    /** {@code --lr=0.1 --hidden 16}: numbers become numbers ({@code 1e-05} too), anything else stays text. */
+    static Map<String, Object> parseFlags(String[] args) {
+        Map<String, Object> flags = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + args[i] + "'; write --name=value");
+            }
+            String flag = args[i].substring(2);
+            int eq = flag.indexOf('=');
+            if (eq < 0 && i + 1 >= args.length) {
+                throw new IllegalArgumentException("--" + flag + " has no value; write --" + flag + "=value");
+            }
+            String name = eq >= 0 ? flag.substring(0, eq) : flag;
+            String value = eq >= 0 ? flag.substring(eq + 1) : args[++i];
+            flags.put(name, parseValue(value));
+        }
+        return flags;
+    }
+
+    static Object parseValue(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException notInt) {
+            try {
+                return Double.parseDouble(text);
+            } catch (NumberFormatException notNumber) {
+                return text;
+            }
+        }
+    }
+
+    static Number number(Map<String, Object> config, String key) {
+        Object value = config.get(key);
+        if (value instanceof Number n) {
+            return n;
+        }
+        throw new IllegalArgumentException("config " + key + " must be a number, not " + value);
     }
 
     /** Two interleaved half circles with Gaussian noise; label 0 for the upper one, 1 for the lower. */

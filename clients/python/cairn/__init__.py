@@ -19,9 +19,14 @@ from . import settings as _settings
 from .api import Api, runs_dataframe
 from .config import Config
 from .errors import ApiError, Error, ServerUnreachable, UsageError
+from .histogram import Histogram
+from .images import Image
+from .table import Table
+from . import plot
 from .run import Run
 from .session import finish, init
 from .settings import Settings
+from .sweeps import agent, sweep
 from .summary import Summary
 from .unsupported import not_yet as _not_yet
 
@@ -93,14 +98,28 @@ def _current(action: str) -> Run:
     return current_run(action)
 
 
+def save(glob_str: Optional[str] = None, base_path: Optional[str] = None, policy: str = "live") -> Any:
+    """Uploads files to the current run: see :meth:`Run.save`."""
+    return _current("save").save(glob_str, base_path=base_path, policy=policy)
+
+
+def watch(models: Any, criterion: Any = None, log: Optional[str] = "gradients", log_freq: int = 100,
+          idx: Optional[int] = None, log_graph: bool = False) -> None:
+    """Watches a PyTorch model in the current run: see :meth:`Run.watch`."""
+    _current("watch").watch(models, criterion=criterion, log=log, log_freq=log_freq)
+
+
+def unwatch(models: Any = None) -> None:
+    """Removes the current run's watch hooks: see :meth:`Run.unwatch`."""
+    _current("unwatch").unwatch(models)
+
+
 # W&B calls of later Cairn versions: they warn once and do nothing.
-save = _not_yet("save", "saving files to a run")
-watch = _not_yet("watch", "model watching (gradients, parameters)")
-unwatch = _not_yet("unwatch", "model watching")
 log_artifact = _not_yet("log_artifact", "artifacts")
 use_artifact = _not_yet("use_artifact", "artifacts")
 alert = _not_yet("alert", "alerts")
 
-__all__ = ["init", "log", "finish", "login", "define_metric", "run", "config", "summary", "Run", "Config",
+__all__ = ["init", "log", "finish", "login", "define_metric", "save", "watch", "unwatch", "sweep", "agent", "run", "config",
+           "summary", "Run", "Config", "Image", "Table", "Histogram", "plot",
            "Summary", "Settings", "Api", "runs_dataframe",
            "Error", "UsageError", "ApiError", "ServerUnreachable", "__version__"]

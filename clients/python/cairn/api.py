@@ -21,6 +21,7 @@ from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple
 from . import settings as _settings
 from .errors import UsageError
 from .public_runs import PublicRun
+from .public_sweeps import PublicSweep
 from .rest import RestClient
 from .runs_api import runs_path
 from .tables import import_pandas, run_row, to_frame
@@ -78,6 +79,19 @@ class Api:
         if len(parts) != 3:
             raise UsageError(f"run path {path!r} is not 'entity/project/run_id'")
         return PublicRun(self.client, self.client.base_url, self.client.get(runs_path(*parts)))
+
+    def sweep(self, path: str) -> PublicSweep:
+        """One sweep: ``"entity/project/sweep_id"`` (``"project/sweep_id"``, W&B's
+        ``"entity/project/sweeps/sweep_id"`` work too); ``.runs``, ``.best_run()``, ``.state``, ``.config``."""
+        parts = [p for p in path.strip("/").split("/") if p]
+        if len(parts) == 4 and parts[2] == "sweeps":
+            parts = [parts[0], parts[1], parts[3]]
+        if len(parts) == 2:
+            parts = [self.default_entity] + parts
+        if len(parts) != 3:
+            raise UsageError(f"sweep path {path!r} is not 'entity/project/sweep_id'")
+        sweep = self.client.get("/sweeps/" + "/".join(urllib.parse.quote(p, safe="") for p in parts))
+        return PublicSweep(self, sweep)
 
     def _project_path(self, path: Optional[str]) -> Tuple[str, str]:
         parts = [p for p in (path or "").strip("/").split("/") if p]

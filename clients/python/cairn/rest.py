@@ -49,15 +49,20 @@ class RestClient:
     def post(self, path: str, body: Any = None, timeout_s: Optional[float] = None) -> Dict[str, Any]:
         return self.request("POST", path, body=body, timeout_s=timeout_s)
 
+    def put_bytes(self, path: str, data: bytes, timeout_s: Optional[float] = None) -> Dict[str, Any]:
+        """``PUT`` raw bytes (a run file) and answers the decoded JSON."""
+        return self.request("PUT", path, raw_body=data, timeout_s=timeout_s,
+                            content_type="application/octet-stream")
+
     def request(self, method: str, path: str, body: Any = None, raw_body: Optional[bytes] = None,
-                timeout_s: Optional[float] = None) -> Dict[str, Any]:
+                timeout_s: Optional[float] = None, content_type: str = "application/json") -> Dict[str, Any]:
         """Sends JSON ``body`` (or ``raw_body``, JSON bytes made elsewhere) and answers the decoded JSON."""
         data = raw_body if raw_body is not None else (
             None if body is None else json.dumps(body, ensure_ascii=False).encode("utf-8"))
         headers = {"Accept": "application/json"}
         if data is not None:
-            headers["Content-Type"] = "application/json"
-            if len(data) > _GZIP_ABOVE_BYTES:
+            headers["Content-Type"] = content_type
+            if content_type == "application/json" and len(data) > _GZIP_ABOVE_BYTES:
                 data = gzip.compress(data, compresslevel=1)
                 headers["Content-Encoding"] = "gzip"
         if self._api_key:

@@ -18,9 +18,12 @@ from . import exit_hooks, terminal
 from .config import Config
 from .console import ConsoleCapture, LineSplitter
 from .errors import UsageError
+from .files import RunFiles
 from .history import HistoryBuilder, flatten
+from .media import media_values
 from .metric_definitions import metric_definition
 from .record_log import RunFolder
+from .run_attachments import RunAttachments
 from .run_identity import RunIdentity, RunInfo
 from .records import json_safe, json_safe_values
 from .sender import Sender, describe_unsent
@@ -41,7 +44,7 @@ class _NoWriter:
         pass
 
 
-class Run(RunIdentity):
+class Run(RunAttachments, RunIdentity):
     """One run. Create it with :func:`cairn.init`; use it as a context manager or call :meth:`finish`.
 
     ``log()`` returns at once: it numbers the record and queues it; a writer thread appends it to the
@@ -50,10 +53,16 @@ class Run(RunIdentity):
 
     def __init__(self, info: RunInfo, settings: Settings, config: Mapping[str, Any],
                  folder: Optional[RunFolder] = None, writer: Any = None, sender: Optional[Sender] = None,
-                 last_seq: int = 0, start_step: int = 0, is_step_known: bool = True) -> None:
+                 last_seq: int = 0, start_step: int = 0, is_step_known: bool = True,
+                 files: Optional[RunFiles] = None, sweep_id: Optional[str] = None) -> None:
         super().__init__(info, settings, folder)
+        self.sweep_id = sweep_id
+        self.stop_requested = False
         self._writer = writer if writer is not None else _NoWriter()
         self._sender = sender
+        self._files = files
+        self._stage = files.stage_bytes if files is not None else None
+        self._watchers = []
         self._seq = last_seq
         self._lock = threading.Lock()
         self._is_closed = False
@@ -108,6 +117,9 @@ class Run(RunIdentity):
         """Ends the run (``finished``, or ``failed`` for a non-zero ``exit_code``) and waits until the
         server has every record (up to ``CAIRN_FINISH_TIMEOUT_S``; offline: until it is on disk)."""
         code = exit_code or 0
+        if self.stop_requested:  # the server told the run to stop: it ends killed, however the script goes on
+            self._close("killed", code or 130)
+            return
         self._close("finished" if code == 0 else "failed", code)
 
     def __enter__(self) -> "Run":
@@ -126,9 +138,6 @@ class Run(RunIdentity):
 
     # W&B calls of later Cairn versions: they warn once and do nothing.
     log_code = not_yet("log_code", "code saving")
-    save = not_yet("save", "saving files to a run")
-    watch = not_yet("watch", "model watching (gradients, parameters)")
-    unwatch = not_yet("unwatch", "model watching")
     log_artifact = not_yet("log_artifact", "artifacts")
     use_artifact = not_yet("use_artifact", "artifacts")
     alert = not_yet("alert", "alerts")
@@ -141,6 +150,7 @@ class Run(RunIdentity):
         if self.disabled:
             return
         if self._sender is not None:
+            self._sender.on_stop = self._stop_by_server
             self._sender.start()
         if self._settings.is_console_captured():
             self._console = ConsoleCapture(self._console_lines)
@@ -172,6 +182,13 @@ class Run(RunIdentity):
         self._console_lines.flush()
         with self._lock:
             self._history.flush()
+        for watcher in self._watchers:
+            watcher.remove()
+        if self._files is not None:
+            try:
+                self._files.stage_at_end()
+            except Exception as e:  # the run must still end
+                terminal.warn(f"saving files at finish failed: {e}")
         self._emit("exit", {"state": state, "exit_code": exit_code})
         with self._lock:
             self._is_closed = True
@@ -179,6 +196,17 @@ class Run(RunIdentity):
         self._report_end(state)
         from . import session  # the module-level cairn.run points here until now
         session.forget(self)
+
+    def _stop_by_server(self) -> None:
+        """A heartbeat said ``stop`` (the sweep's early termination, or the sweep was canceled): the run
+        ends as ``killed``. Like Ctrl-C, a ``KeyboardInterrupt`` is raised in the main thread, so the training
+        loop stops where it is; ``cairn.agent()`` catches it and goes on with the next trial."""
+        self.stop_requested = True
+        terminal.warn(f"the server asked run {self.name} to stop"
+                      f"{' (sweep ' + self.sweep_id + ')' if self.sweep_id else ''}; ending it as killed")
+        if not self._is_finishing:
+            import _thread
+            _thread.interrupt_main()
 
     def _finish_at_exit(self, state: str, exit_code: int, traceback_text: Optional[str]) -> None:
         self._close(state, exit_code, traceback_text)
@@ -213,6 +241,7 @@ class Run(RunIdentity):
 
     def _emit_history_row(self, step: Optional[int], values: Dict[str, Any]) -> None:
         # called with self._lock held (from log() or finish)
+        values = media_values(values, self._stage, self._history.step)
         self.summary._observe(values)
         self._seq += 1
         if step is None:

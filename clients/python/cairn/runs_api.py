@@ -45,6 +45,13 @@ def heartbeat(client: RestClient, entity: str, project: str, run_id: str) -> Dic
     return client.post(runs_path(entity, project, run_id, "heartbeat"), {})
 
 
+def put_file(client: RestClient, entity: str, project: str, run_id: str, path: str,
+             data: bytes) -> Dict[str, Any]:
+    """``PUT /runs/{entity}/{project}/{run}/files/{path}``: stores (or replaces) a run file."""
+    segments = "/".join(quote(s) for s in path.split("/"))
+    return client.put_bytes(runs_path(entity, project, run_id, f"files/{segments}"), data, timeout_s=60.0)
+
+
 def create_body(run: Dict[str, Any]) -> Dict[str, Any]:
     """The create/resume request for the init arguments kept in ``run.json``."""
     fields = ("id", "resume", "name", "notes", "tags", "group", "job_type", "config")

@@ -18,6 +18,7 @@ from typing import Any, Callable, Dict, Optional
 from . import runs_api, terminal
 from .backoff import Backoff
 from .errors import ApiError, ServerUnreachable
+from .files import RunFiles
 from .log_tail import LogTail
 from .record_log import RunFolder
 from .rest import RestClient
@@ -32,7 +33,7 @@ class Sender:
 
     def __init__(self, client: RestClient, folder: RunFolder, run: Dict[str, Any], *, is_created: bool,
                  acked_seq: int, is_id_chosen: bool = False, heartbeat_interval_s: float = 30.0,
-                 linger_s: float = 0.2,
+                 linger_s: float = 0.2, files: Optional[RunFiles] = None,
                  clock: Callable[[], float] = time.monotonic, backoff: Optional[Backoff] = None) -> None:
         self._client = client
         self._folder = folder
@@ -60,7 +61,11 @@ class Sender:
         self.is_unreachable = False
         self.fatal: Optional[str] = None
         self.stop_requested = False
+        self.on_stop: Optional[Callable[[], None]] = None  # called once, on the sender thread, when a heartbeat says stop
         self._has_tried_since_finishing = False
+        self._files = files
+        if files is not None:
+            files.on_staged = self._wake.set
 
     # ---- called by other threads -------------------------------------------------------------------
 
@@ -99,13 +104,18 @@ class Sender:
             self._thread.join(10.0)
         self._client.close()
 
+    def pending_file_count(self) -> int:
+        """How many staged run files still wait for upload."""
+        return 0 if self._files is None else len(self._files.pending_paths())
+
     @property
     def acked_seq(self) -> int:
         """The highest seq the server has acknowledged."""
         return self._tail.acked_seq
 
     def is_done(self) -> bool:
-        return self._is_created and self.acked_seq >= self.last_written_seq
+        return (self._is_created and self.acked_seq >= self.last_written_seq
+                and (self._files is None or not self._files.has_pending()))
 
     # ---- the sender thread --------------------------------------------------------------------------
 
@@ -142,6 +152,8 @@ class Sender:
                                              or self._tail.is_batch_full(self._max_batch_records, MAX_BATCH_BYTES)):
                 self._send_batch()
                 self._send_after = self._clock() + self._linger_s
+            elif self._files is not None and self._files.has_pending():
+                self._upload_file()  # files go while records linger
             elif self._tail.has_pending():
                 return self._send_after - now
             if self._clock() >= self._next_heartbeat_at and not self._finishing:
@@ -161,7 +173,7 @@ class Sender:
             self.is_unreachable = False
             terminal.info(f"reached the server at {self._client.base_url}; sending the run's records")
         self._backoff.reset()
-        if self._tail.has_pending() or self._tail.has_unread():
+        if self._tail.has_pending() or self._tail.has_unread() or (self._files is not None and self._files.has_pending()):
             return 0.0
         return max(0.0, min(self._next_heartbeat_at - self._clock(), _IDLE_WAIT_S))
 
@@ -188,10 +200,32 @@ class Sender:
         except OSError:
             pass  # a hint only: the server is the authority
 
+    def _upload_file(self) -> None:
+        """Uploads one staged file; a file the server refuses for good is reported and left staged."""
+        assert self._files is not None
+        pending = self._files.next_pending()
+        if pending is None:
+            return
+        path, digest, data = pending
+        try:
+            runs_api.put_file(self._client, self._entity, self._project, self._run_id, path, data)
+        except ApiError as e:
+            if e.is_retriable() or e.status == 404:
+                raise
+            self._files.give_up(path, digest)
+            terminal.warn(f"the server refused the run file {path}: {e}. It stays in {self._files.root}")
+            return
+        self._files.mark_uploaded(path, digest)
+
     def _heartbeat(self) -> None:
         self._next_heartbeat_at = self._clock() + self._heartbeat_interval_s
+        if self._files is not None:
+            self._files.poll_live()
         answer = runs_api.heartbeat(self._client, self._entity, self._project, self._run_id)
-        self.stop_requested = bool(answer.get("stop"))
+        if answer.get("stop") and not self.stop_requested:
+            self.stop_requested = True
+            if self.on_stop is not None:
+                self.on_stop()
 
     def _handle_refusal(self, error: ApiError) -> None:
         if error.code == "seq_gap" and self._gaps_in_a_row < 3:
@@ -227,7 +261,9 @@ class Sender:
 def describe_unsent(sender: Optional[Sender], folder: RunFolder) -> str:
     """What to tell the user when records are left unsent at finish."""
     unsent = 0 if sender is None else max(0, sender.last_written_seq - sender.acked_seq)
-    return (f"{unsent} record(s) are not on the server yet; they are safe in {folder.records_path}. "
+    files = 0 if sender is None else sender.pending_file_count()
+    also = f", and {files} run file(s) wait in {folder.path}/files" if files else ""
+    return (f"{unsent} record(s) are not on the server yet; they are safe in {folder.records_path}{also}. "
             f"Ship them with `./cairn sync {folder.path}`")
 
 

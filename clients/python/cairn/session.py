@@ -17,6 +17,7 @@ from . import environment, exit_hooks, names, runs_api, terminal
 from . import settings as settings_module
 from .config import ConfigSource, load_config
 from .errors import ApiError, Error, ServerUnreachable, UsageError
+from .files import RunFiles
 from .record_log import RecordLog, RunFolder
 from .rest import RestClient
 from .run import Run, RunInfo
@@ -57,8 +58,11 @@ def init(project: Optional[str] = None, entity: Optional[str] = None, name: Opti
                 _current.finish()
         s = settings_module.current().overridden_by(settings).overridden_by(
             Settings(project=project, entity=entity, mode=mode, dir=dir))
+        resume_mode = _resume_mode(resume)
+        if s.sweep_id and (id or s.run_id) and resume_mode is None:
+            resume_mode = "allow"  # a sweep agent's server created this run: join it
         run = _start(s, name=name, group=group, job_type=job_type, tags=list(tags or []), notes=notes,
-                     config=load_config(config), run_id=id or s.run_id, resume=_resume_mode(resume))
+                     config=load_config(config), run_id=id or s.run_id, resume=resume_mode)
         _make_current(run)
         return run
 
@@ -125,7 +129,10 @@ def _start(s: Settings, *, name: Optional[str], group: Optional[str], job_type: 
                       and server_run.get("last_seq")) or bool(resume and log.last_seq)
     if server_run is not None:
         request["name"] = server_run.get("name") or request["name"]
-        config = {**(server_run.get("config") or {}), **config}
+        if s.sweep_id:  # the sweep's parameters (in the server's answer) win over the script's defaults
+            config = {**config, **(server_run.get("config") or {})}
+        else:
+            config = {**(server_run.get("config") or {}), **config}
         start_step, is_step_known = int(server_run.get("next_step") or 0), True
         last_seq = max(log.last_seq, int(server_run.get("last_seq") or 0))
     else:
@@ -135,19 +142,21 @@ def _start(s: Settings, *, name: Optional[str], group: Optional[str], job_type: 
     folder.write_run_json({k: request[k] for k in ("entity", "project", "id", "name", "group", "job_type",
                                                     "tags", "notes", "config", "resume")})
 
+    files = RunFiles(folder.path)
     sender = None
     if client is not None:
-        sender = Sender(client, folder, request, is_created=server_run is not None,
+        sender = Sender(client, folder, request, is_created=server_run is not None, files=files,
                         acked_seq=int(server_run.get("last_seq") or 0) if server_run else folder.read_acked(),
                         heartbeat_interval_s=s.heartbeat_interval_s or 30.0, is_id_chosen=is_id_chosen)
     writer = RecordWriter(log, on_written=sender.notify_written if sender else None)
     writer.start()
     info = RunInfo(entity, project, run_id, str(request["name"]), group, job_type, tags, notes, str(s.mode),
                    is_resumed, str(s.base_url))
-    run = Run(info, s, config, folder=folder, writer=writer, sender=sender, last_seq=last_seq,
-              start_step=start_step, is_step_known=is_step_known)
+    run = Run(info, s, config, folder=folder, sweep_id=s.sweep_id, writer=writer, sender=sender, last_seq=last_seq,
+              start_step=start_step, is_step_known=is_step_known, files=files)
     where = run.url if s.mode == "online" else folder.path
-    terminal.info(f"{'resumed' if is_resumed else 'started'} run {run.name} ({run_id}) - {where}")
+    in_sweep = f" in sweep {s.sweep_id}" if s.sweep_id else ""
+    terminal.info(f"{'resumed' if is_resumed else 'started'} run {run.name} ({run_id}){in_sweep} - {where}")
     exit_hooks.install(run._finish_at_exit)
     run._start(capture_metadata=environment.capture)
     return run

@@ -44,6 +44,7 @@ class Settings:
     mode: Optional[str] = None
     dir: Optional[str] = None
     run_id: Optional[str] = None
+    sweep_id: Optional[str] = None
     console: Optional[str] = None
     system_interval_s: Optional[float] = None
     init_timeout_s: Optional[float] = None
@@ -69,6 +70,7 @@ class Settings:
             mode=normalize_mode(env.get("CAIRN_MODE") or "online"),
             dir=env.get("CAIRN_DIR") or "cairn-runs",
             run_id=env.get("CAIRN_RUN_ID") or None,
+            sweep_id=env.get("CAIRN_SWEEP_ID") or None,
             console=(env.get("CAIRN_CONSOLE") or "on").lower(),
             system_interval_s=number("CAIRN_SYSTEM_INTERVAL_S", 15.0),
             init_timeout_s=number("CAIRN_INIT_TIMEOUT_S", 10.0),

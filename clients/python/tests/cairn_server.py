@@ -120,6 +120,18 @@ class CairnServer:
         return self.get(f"/runs/{path}/console", from_line=0, limit=10000)["lines"]
 
 
+def require_sweep_routes(server: CairnServer) -> None:
+    """Skips the calling test when the server has no sweep controller (a jar built before it)."""
+    request = urllib.request.Request(f"{server.url}/api/v1/sweeps/probe/probe", data=b"{}", method="POST",
+                                     headers={"Content-Type": "application/json"})
+    try:
+        urllib.request.urlopen(request, timeout=10).read()
+    except urllib.error.HTTPError as e:
+        if e.code in (404, 405):
+            raise unittest.SkipTest(f"the server jar {JAR} has no sweep routes (POST /sweeps answered {e.code}); "
+                                    f"build it from a branch with the sweep controller") from None
+
+
 _shared: Optional[CairnServer] = None
 _shared_failure: Optional[Exception] = None
 

@@ -30,6 +30,8 @@ public final class Benchmarks {
     static {
         ALL.put("sdk", new Entry("the cost of Run.log() with 10 metrics to the training thread (offline, no server)",
                 false, (out, dbUrl) -> SdkBench.run(out)));
+        ALL.put("python", new Entry("the cost of the Python client's log() with 10 metrics (offline), beside the Java SDK's",
+                false, (out, dbUrl) -> PythonBench.run(out)));
         ALL.put("ingest", new Entry("points/s from one SDK client over loopback HTTP into a server, and the store's ceiling",
                 true, IngestBench::run));
         ALL.put("history", new Entry("a 1,000-bucket downsample of a 10,000,000-point and a 10,000-point series",
@@ -38,8 +40,12 @@ public final class Benchmarks {
                 true, RunsBench::run));
         ALL.put("startup", new Entry("time from starting the server process to its first healthy answer",
                 false, StartupBench::run));
+        ALL.put("ui", new Entry("the dashboard in headless chromium: charts of a 1,000-run project, a 10,000-run table, a 1,000-metric run",
+                true, UiBench::run));
         ALL.put("sweep", new Entry("median regret of random vs bayes search on test functions, and one suggestion's p99",
                 false, (out, dbUrl) -> SweepBench.run(out)));
+        ALL.put("sweep-controller", new Entry("p50/p99 of the server's next trial (bayes, 200 finished trials) over HTTP",
+                true, SweepControllerBench::run));
     }
 
     private Benchmarks() {

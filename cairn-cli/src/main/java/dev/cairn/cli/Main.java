@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
  * <pre>{@code
  * ./cairn server                      # start the tracking server
  * ./cairn runs list alice/mnist       # a table of runs
+ * ./cairn sweep sweep.yaml --project mnist && ./cairn agent alice/mnist/sw4k2p9q
  * ./cairn --help                      # every command
  * }</pre>
  *
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "cairn", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
         versionProvider = Main.CairnVersion.class, usageHelpAutoWidth = true,
         description = "Cairn: a self-hosted experiment tracker.",
-        subcommands = {ServerCommand.class, SyncCommand.class, RunsCommand.class, BenchCommand.class})
+        subcommands = {ServerCommand.class, SyncCommand.class, RunsCommand.class, SweepCli.class, AgentCommand.class,
+                BenchCommand.class})
 public final class Main implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;

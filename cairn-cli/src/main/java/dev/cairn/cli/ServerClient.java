@@ -62,8 +62,23 @@ public final class ServerClient {
         }
     }
 
+    /** PUTs {@code body} as raw bytes to {@code /api/v1 + path} (a run file) and parses the JSON answer. */
+    public JsonNode putBytes(String path, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path, Map.of()))
+                .header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+        try (InputStream answer = send(request).body()) {
+            return Json.mapper().readTree(answer);
+        } catch (IOException e) {
+            throw new CliException("the server at " + baseUrl + " sent an answer that is not JSON: " + e.getMessage(), e);
+        }
+    }
+
     private HttpResponse<InputStream> get(String path, Map<String, String> query) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path, query)).GET();
+        return send(HttpRequest.newBuilder(uri(path, query)).GET());
+    }
+
+    private HttpResponse<InputStream> send(HttpRequest.Builder request) {
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
         }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code cairn sync PATH...}: sends run logs (offline runs, or uploads cut short) to a server. Records the
+ * {@code cairn sync PATH...}: sends run logs (offline runs, or uploads cut short) to a server, and the run files an
+ * SDK staged in the run folder ({@link StagedFiles}). Records the
  * server already holds are skipped, so syncing a run twice is harmless.
  */
 @Command(name = "sync", description = "Send runs logged offline (or not fully uploaded) to a Cairn server.")
@@ -40,9 +41,11 @@ final class SyncCommand implements Callable<Integer> {
         for (Path runDir : runDirs) {
             try {
                 SyncResult result = Cairn.sync(runDir, connection.baseUrl(), connection.apiKey());
+                int filesSent = StagedFiles.upload(runDir, result.run(), connection.client());
                 out.println(result.run() + ": sent " + result.recordsSent() + " records"
+                        + (filesSent > 0 ? " and " + filesSent + (filesSent == 1 ? " file" : " files") : "")
                         + " (the server now holds records 1-" + result.lastSeq() + ")");
-            } catch (CairnException e) {
+            } catch (CairnException | CliException | java.io.UncheckedIOException e) {
                 failed++;
                 err.println(runDir + ": not synced: " + e.getMessage());
             }

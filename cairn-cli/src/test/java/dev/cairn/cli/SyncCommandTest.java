@@ -43,6 +43,27 @@ class SyncCommandTest {
     }
 
     @Test
+    void sync_uploads_the_files_staged_in_a_run_folder_once() throws Exception {
+        Path sdkDir = workDir.resolve("cairn");
+        String id = offlineRun(sdkDir, 3);
+        Path runDir = sdkDir.resolve("runs/alice/offline").resolve(id);
+        Files.createDirectories(runDir.resolve("files/media/images"));
+        Files.writeString(runDir.resolve("files/media/images/a b.png"), "not really a png");
+        Files.writeString(runDir.resolve("files/model.pt"), "weights");
+
+        try (CairnServer server = CairnServer.start(ServerOptions.local(workDir.resolve("server")))) {
+            Cli.Result sync = Cli.run("sync", runDir.toString(), "--base-url", server.url());
+            Cli.Result again = Cli.run("sync", runDir.toString(), "--base-url", server.url());
+
+            assertThat(sync.out()).as(sync.toString()).contains(" records and 2 files (");
+            assertThat(again.out()).as(again.toString()).contains(": sent 0 records (");
+            ServerClient client = new ServerClient(server.url(), null);
+            assertThat(client.getJson("/runs/alice/offline/" + id + "/files", Map.of()).path("files").findValuesAsText("path"))
+                    .containsExactlyInAnyOrder("media/images/a b.png", "model.pt");
+        }
+    }
+
+    @Test
     void sync_of_a_folder_without_runs_says_so() throws Exception {
         Files.createDirectories(workDir.resolve("empty"));
 

@@ -5,7 +5,13 @@ import dev.cairn.client.internal.RunInfo;
 import dev.cairn.client.internal.RunSettings;
 import dev.cairn.client.internal.Session;
 import dev.cairn.client.internal.Syncer;
+import dev.cairn.client.sweep.FunctionAgent;
+import dev.cairn.client.sweep.SweepClient;
+import dev.cairn.client.sweep.SweepController;
+import dev.cairn.client.sweep.SweepRef;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The entry point of the Java SDK: start a {@link Run}, or send a run recorded offline.
@@ -40,12 +46,60 @@ public final class Cairn {
             return new Run(info, RecordSink.DISCARD, settings.config());
         }
         Session session = Session.start(settings);
-        return new Run(session.info(), session, settings.config());
+        // The server's answer is the config that counts: under a sweep, its parameters win over the script's.
+        Map<String, Object> config = session.serverConfig() != null ? session.serverConfig() : settings.config();
+        return new Run(session.info(), session, config);
     }
 
     /** Starts a run with every option from the environment and defaults. */
     public static Run init() {
         return init(InitOptions.defaults());
+    }
+
+    /**
+     * Runs a sweep's trials in this JVM: asks the sweep's controller for the next parameters, starts the
+     * trial's run (the run the server created, with those parameters as its config), calls {@code train}
+     * with it, and finishes the run: {@code finished} when {@code train} returns, {@code failed} when it
+     * throws (the agent then goes on), {@code killed} when the sweep asked the run to stop
+     * ({@link Run#isStopRequested()}, which {@code train} should check every epoch). Returns when the
+     * sweep hands out no more trials or after {@code count} trials (0: no limit). Waits while the sweep is
+     * paused.
+     *
+     * <pre>{@code
+     * // the sweep was created with ./cairn sweep sweep.yaml, which printed its id
+     * int trials = Cairn.agent("alice/mnist/sw4k2p9q", 10, run -> {
+     *     double lr = ((Number) run.config().get("lr")).doubleValue();
+     *     for (int epoch = 0; epoch < 20 && !run.isStopRequested(); epoch++) {
+     *         run.log(Map.of("val_loss", trainOneEpoch(lr)));
+     *     }
+     * });
+     * }</pre>
+     *
+     * @param sweep {@code entity/project/sweep_id}, or a bare id with the entity and project from
+     *              {@code CAIRN_ENTITY} / {@code CAIRN_PROJECT}
+     * @return how many trials ran
+     * @throws CairnException when the sweep is unknown or the server stays unreachable
+     */
+    public static int agent(String sweep, int count, Consumer<Run> train) {
+        return agent(sweep, count, InitOptions.defaults(), train);
+    }
+
+    /**
+     * {@link #agent(String, int, Consumer)} with options for every trial's run: the server ({@code baseUrl},
+     * {@code apiKey}), {@code dir}, {@code sampleIntervalMs}, default {@code config} values (the sweep's
+     * parameters win), and the {@code entity} and {@code project} of a bare sweep id.
+     */
+    public static int agent(String sweep, int count, InitOptions options, Consumer<Run> train) {
+        RunSettings settings = RunSettings.resolve(options, System::getenv);
+        SweepRef ref;
+        try {
+            ref = SweepRef.parse(sweep, settings.entity(), settings.project());
+        } catch (IllegalArgumentException e) {
+            throw new CairnException(e.getMessage(), e);
+        }
+        SweepController controller = new SweepClient(settings.baseUrl(), settings.apiKey()).controller(ref);
+        return new FunctionAgent(controller, options.toBuilder().baseUrl(settings.baseUrl()).apiKey(settings.apiKey())
+                .build(), System.err).run(count, train);
     }
 
     /**

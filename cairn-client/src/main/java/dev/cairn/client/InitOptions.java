@@ -26,9 +26,10 @@ import java.util.List;
  *   <tr><td>mode</td><td>CAIRN_MODE</td><td>online</td></tr>
  *   <tr><td>dir</td><td>CAIRN_DIR</td><td>./cairn-runs</td></tr>
  *   <tr><td>id, resume</td><td>CAIRN_RUN_ID (set by sweep agents: resume allow)</td><td>a new id, resume never</td></tr>
+ *   <tr><td>sweepId</td><td>CAIRN_SWEEP_ID (set by sweep agents)</td><td>none</td></tr>
  *   <tr><td>name</td><td></td><td>a memorable name such as glorious-donkey-58</td></tr>
  *   <tr><td>sampleIntervalMs</td><td></td><td>15,000 (0 turns system metrics off)</td></tr>
- *   <tr><td>captureConsole</td><td></td><td>false</td></tr>
+ *   <tr><td>captureConsole</td><td>CAIRN_CONSOLE=off turns it off (sweep agents capture instead)</td><td>false</td></tr>
  *   <tr><td>finishTimeoutMs</td><td></td><td>30,000</td></tr>
  * </table>
  */
@@ -50,6 +51,7 @@ public final class InitOptions {
     private final Long sampleIntervalMs;
     private final boolean captureConsole;
     private final Long finishTimeoutMs;
+    private final String sweepId;
 
     private InitOptions(Builder b) {
         this.project = b.project;
@@ -69,10 +71,35 @@ public final class InitOptions {
         this.sampleIntervalMs = b.sampleIntervalMs;
         this.captureConsole = b.captureConsole;
         this.finishTimeoutMs = b.finishTimeoutMs;
+        this.sweepId = b.sweepId;
     }
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** A builder holding these options, to change a few of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.project = project;
+        b.entity = entity;
+        b.name = name;
+        b.group = group;
+        b.jobType = jobType;
+        b.tags = tags;
+        b.notes = notes;
+        b.config = config;
+        b.id = id;
+        b.resume = resume;
+        b.mode = mode;
+        b.dir = dir;
+        b.baseUrl = baseUrl;
+        b.apiKey = apiKey;
+        b.sampleIntervalMs = sampleIntervalMs;
+        b.captureConsole = captureConsole;
+        b.finishTimeoutMs = finishTimeoutMs;
+        b.sweepId = sweepId;
+        return b;
     }
 
     /** Options with nothing set: everything from the environment and defaults. */
@@ -98,6 +125,7 @@ public final class InitOptions {
     public Long sampleIntervalMs() { return sampleIntervalMs; }
     public boolean captureConsole() { return captureConsole; }
     public Long finishTimeoutMs() { return finishTimeoutMs; }
+    public String sweepId() { return sweepId; }
 
     /** Builds {@link InitOptions}. Setters return the builder; unset options keep their defaults. */
     public static final class Builder {
@@ -118,6 +146,7 @@ public final class InitOptions {
         private Long sampleIntervalMs;
         private boolean captureConsole;
         private Long finishTimeoutMs;
+        private String sweepId;
 
         private Builder() {
         }
@@ -152,6 +181,13 @@ public final class InitOptions {
         public Builder captureConsole(boolean captureConsole) { this.captureConsole = captureConsole; return this; }
         /** How long {@link Run#finish} waits for the server to acknowledge every record. */
         public Builder finishTimeoutMs(long finishTimeoutMs) { this.finishTimeoutMs = finishTimeoutMs; return this; }
+
+        /**
+         * The sweep whose trial this run is (set from {@code CAIRN_SWEEP_ID} by sweep agents, and by
+         * {@link Cairn#agent}): the run then watches for the sweep's stop signal
+         * ({@link Run#isStopRequested()}).
+         */
+        public Builder sweepId(String sweepId) { this.sweepId = sweepId; return this; }
 
         public InitOptions build() {
             return new InitOptions(this);

@@ -104,7 +104,21 @@ public final class Run implements AutoCloseable {
     }
 
     /**
-     * Ends the run: {@code finished} when {@code exitCode} is 0, {@code failed} otherwise. Waits for the
+     * Whether the run's sweep asked it to stop: hyperband early termination judged it unpromising, or the
+     * sweep was canceled. A training loop should check it every epoch and end; the run then finishes as
+     * {@code killed}, whatever exit code {@link #finish} is given. Always false outside a sweep.
+     *
+     * <pre>{@code
+     * for (int epoch = 0; epoch < epochs && !run.isStopRequested(); epoch++) { ... }
+     * }</pre>
+     */
+    public boolean isStopRequested() {
+        return sink.isStopRequested();
+    }
+
+    /**
+     * Ends the run: {@code finished} when {@code exitCode} is 0, {@code failed} otherwise ({@code killed}
+     * when {@link #isStopRequested()}). Waits for the
      * server to acknowledge every record, up to the finish timeout. Later calls do nothing.
      */
     public void finish(int exitCode) {

@@ -17,12 +17,13 @@ import java.util.function.Function;
  * {@link InitOptions} with every gap filled from the environment or a default, validated: what a run
  * actually starts with.
  *
- * @param name  the display name; null when resuming without one (the server keeps the run's name)
+ * @param name    the display name; null when resuming without one (the server keeps the run's name)
+ * @param sweepId the sweep that created this run ({@code CAIRN_SWEEP_ID}, set by sweep agents), or null
  */
 public record RunSettings(Mode mode, String baseUrl, String apiKey, String entity, String project, String id,
                          ResumeMode resume, String name, String group, String jobType, List<String> tags,
                          String notes, Map<String, Object> config, Path dir, long sampleIntervalMs,
-                         boolean captureConsole, long finishTimeoutMs) {
+                         boolean captureConsole, long finishTimeoutMs, String sweepId) {
 
     public static final String DEFAULT_BASE_URL = "http://127.0.0.1:8080";
     public static final String DEFAULT_PROJECT = "uncategorized";
@@ -34,10 +35,16 @@ public record RunSettings(Mode mode, String baseUrl, String apiKey, String entit
         try {
             Mode mode = options.mode() != null ? options.mode()
                     : present(env.apply("CAIRN_MODE")) ? Mode.parse(env.apply("CAIRN_MODE")) : Mode.ONLINE;
-            String entity = Names.requireValid("entity", firstOf(options.entity(), env.apply("CAIRN_ENTITY"),
-                    userEntity(System.getProperty("user.name"))));
-            String project = Names.requireValid("project", firstOf(options.project(), env.apply("CAIRN_PROJECT"),
-                    DEFAULT_PROJECT));
+            // Under a sweep agent the run already exists in the sweep's project: the agent's entity and project
+            // win over the script's own, or init would make a second run elsewhere.
+            boolean isAgentChild = options.id() == null && present(env.apply("CAIRN_RUN_ID"))
+                    && present(env.apply("CAIRN_SWEEP_ID"));
+            String entity = Names.requireValid("entity", isAgentChild
+                    ? firstOf(env.apply("CAIRN_ENTITY"), options.entity(), userEntity(System.getProperty("user.name")))
+                    : firstOf(options.entity(), env.apply("CAIRN_ENTITY"), userEntity(System.getProperty("user.name"))));
+            String project = Names.requireValid("project", isAgentChild
+                    ? firstOf(env.apply("CAIRN_PROJECT"), options.project(), DEFAULT_PROJECT)
+                    : firstOf(options.project(), env.apply("CAIRN_PROJECT"), DEFAULT_PROJECT));
             String sweepRunId = env.apply("CAIRN_RUN_ID");
             String id = firstOf(options.id(), sweepRunId, Names.newRunId());
             Names.requireValid("id", id);
@@ -55,13 +62,20 @@ public record RunSettings(Mode mode, String baseUrl, String apiKey, String entit
                 throw new IllegalArgumentException("sampleIntervalMs and finishTimeoutMs must be 0 or more, not "
                         + sampleIntervalMs + " and " + finishTimeoutMs);
             }
+            // A sweep agent captures the child's console itself and says so with CAIRN_CONSOLE=off.
+            boolean captureConsole = options.captureConsole() && !"off".equalsIgnoreCase(env.apply("CAIRN_CONSOLE"));
+            String sweepId = firstOf(options.sweepId(), env.apply("CAIRN_SWEEP_ID"));
             return new RunSettings(mode, firstOf(options.baseUrl(), env.apply("CAIRN_BASE_URL"), DEFAULT_BASE_URL),
                     firstOf(options.apiKey(), env.apply("CAIRN_API_KEY"), null), entity, project, id, resume, name,
                     options.group(), options.jobType(), options.tags(), options.notes(), configMap(options.config()),
-                    dir, sampleIntervalMs, options.captureConsole(), finishTimeoutMs);
+                    dir, sampleIntervalMs, captureConsole, finishTimeoutMs, sweepId);
         } catch (IllegalArgumentException e) {
             throw new CairnException(e.getMessage(), e);
         }
+    }
+
+    public boolean isSweepRun() {
+        return sweepId != null;
     }
 
     /** The folder of this run's log: {@code <dir>/runs/<entity>/<project>/<id>}. */

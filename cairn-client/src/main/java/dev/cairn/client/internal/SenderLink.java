@@ -30,7 +30,7 @@ final class SenderLink {
                 settings.id(), CREATE_TIMEOUT_MS, REQUEST_TIMEOUT_MS);
     }
 
-    static SenderLink start(RunSettings settings, RunFile runFile, Session.InitialCreate created, Path logFile,
+    static SenderLink start(RunSettings settings, RunFile runFile, InitialCreate created, Path logFile,
                             Warnings warnings) {
         RecordLogReader reader;
         try {
@@ -40,7 +40,7 @@ final class SenderLink {
         }
         SenderSettings senderSettings = SenderSettings.defaults();
         byte[] createBody = created.isCreated() ? null
-                : runFile.createBody(Session.InitialCreate.deferredResume(settings.resume()));
+                : runFile.createBody(InitialCreate.deferredResume(settings.resume()));
         Sender sender = new Sender(reader, transport(settings), senderSettings,
                 new Backoff(senderSettings.retryInitialMs(), senderSettings.retryMaxMs(), Math::random),
                 System::currentTimeMillis, warnings, new AckFile(logFile.getParent()), createBody, created.lastSeq());

@@ -2,7 +2,6 @@ package dev.cairn.client.internal;
 
 import dev.cairn.client.CairnException;
 import dev.cairn.client.Mode;
-import dev.cairn.core.run.ResumeMode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -26,6 +25,8 @@ public final class Session implements RecordSink {
     private final AtomicBoolean finished = new AtomicBoolean();
     private AutoCloseable sampler = () -> { };
     private AutoCloseable console = () -> { };
+    private StopWatch stopWatch = StopWatch.none();
+    private Map<String, Object> serverConfig;
     private Thread shutdownHook;
 
     private Session(RunSettings settings, RunInfo info, Warnings warnings, Accumulator accumulator, RecordLog log,
@@ -70,6 +71,7 @@ public final class Session implements RecordSink {
         RunInfo info = new RunInfo(settings.entity(), settings.project(), settings.id(), name,
                 online ? settings.url() : null, !online, runDir);
         Session session = new Session(settings, info, warnings, accumulator, log, writerThread, sender);
+        session.serverConfig = created.config();
         session.startExtras();
         return session;
     }
@@ -87,12 +89,28 @@ public final class Session implements RecordSink {
         if (settings.captureConsole()) {
             console = ConsoleCapture.install(this::append);
         }
+        if (settings.isSweepRun() && settings.mode() == Mode.ONLINE) {
+            stopWatch = StopWatch.start(SenderLink.transport(settings), StopWatch.INTERVAL_MS);
+        }
         shutdownHook = new Thread(() -> finish(1), "cairn-shutdown-" + info.id());
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     public RunInfo info() {
         return info;
+    }
+
+    /**
+     * The run's config as the server answered the create or resume (for a sweep run: the script's config
+     * with the sweep's parameters winning), or null when the server was not reached at init.
+     */
+    public Map<String, Object> serverConfig() {
+        return serverConfig;
+    }
+
+    @Override
+    public boolean isStopRequested() {
+        return stopWatch.isStopRequested();
     }
 
     @Override
@@ -111,7 +129,8 @@ public final class Session implements RecordSink {
         }
         closeQuietly(sampler);
         closeQuietly(console);
-        String state = exitCode == 0 ? "finished" : "failed";
+        closeQuietly(stopWatch);
+        String state = stopWatch.isStopRequested() ? "killed" : exitCode == 0 ? "finished" : "failed";
         long exitSeq = accumulator.append(PendingRecord.ofFields("exit", Map.of("state", state, "exit_code", exitCode)));
         accumulator.close();
         try {
@@ -154,41 +173,6 @@ public final class Session implements RecordSink {
             closeable.close();
         } catch (Exception e) {
             // Stopping a sampler or restoring System.out must not keep the run from finishing.
-        }
-    }
-
-    /** The outcome of the synchronous create-or-resume at init. */
-    record InitialCreate(boolean isCreated, long lastSeq, String name) {
-        static final InitialCreate SKIPPED = new InitialCreate(false, 0, null);
-
-        static InitialCreate attempt(RunSettings settings, RunFile runFile, Warnings warnings) {
-            HttpTransport api = SenderLink.transport(settings);
-            Reply reply;
-            try {
-                reply = api.createRun(runFile.createBody(settings.resume()));
-            } catch (IOException e) {
-                warnings.once("unreachable", "cannot reach the server at " + settings.baseUrl() + " (" + e
-                        + "); the run goes on: records are kept in " + settings.runDir().toAbsolutePath()
-                        + " and sent when the server is back");
-                return SKIPPED;
-            }
-            if (reply.isSuccess()) {
-                return new InitialCreate(true, reply.json().path("last_seq").asLong(0),
-                        reply.json().path("name").asText(null));
-            }
-            if (reply.isRetriable()) {
-                warnings.once("unreachable", "the server at " + settings.baseUrl() + " cannot create the run now ("
-                        + reply.describe() + "); the run goes on and is sent when the server recovers");
-                return SKIPPED;
-            }
-            throw new CairnException("the server at " + settings.baseUrl() + " refused run " + settings.entity() + "/"
-                    + settings.project() + "/" + settings.id() + " (resume " + settings.resume().wireName() + "): "
-                    + reply.describe());
-        }
-
-        /** After an unreachable start, the sender creates the run; a retry must not trip over its own create. */
-        static ResumeMode deferredResume(ResumeMode requested) {
-            return requested == ResumeMode.MUST ? ResumeMode.MUST : ResumeMode.ALLOW;
         }
     }
 }

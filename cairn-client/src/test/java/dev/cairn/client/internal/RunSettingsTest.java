@@ -84,4 +84,32 @@ class RunSettingsTest {
         assertThat(RunSettings.userEntity("_svc")).isEqualTo("u_svc");
         assertThat(RunSettings.userEntity(null)).isEqualTo("local");
     }
+
+    @Test
+    void under_a_sweep_agent_the_run_id_sweep_and_project_come_from_the_agent() {
+        Map<String, String> env = Map.of("CAIRN_SWEEP_ID", "sw4k2p9q", "CAIRN_RUN_ID", "k3x9q2ab",
+                "CAIRN_ENTITY", "alice", "CAIRN_PROJECT", "mnist", "CAIRN_CONSOLE", "off");
+
+        RunSettings settings = RunSettings.resolve(InitOptions.builder().project("my-default-project")
+                .entity("bob").captureConsole(true).build(), env::get);
+
+        assertThat(settings.id()).isEqualTo("k3x9q2ab");
+        assertThat(settings.resume()).isEqualTo(ResumeMode.ALLOW);
+        assertThat(settings.sweepId()).isEqualTo("sw4k2p9q");
+        assertThat(settings.isSweepRun()).isTrue();
+        assertThat(settings.entity() + "/" + settings.project()).as("the run the agent created").isEqualTo("alice/mnist");
+        assertThat(settings.captureConsole()).as("the agent captures the console").isFalse();
+    }
+
+    @Test
+    void outside_a_sweep_the_scripts_own_project_wins_over_the_environment() {
+        Map<String, String> env = Map.of("CAIRN_PROJECT", "mnist", "CAIRN_CONSOLE", "on");
+
+        RunSettings settings = RunSettings.resolve(InitOptions.builder().project("vision").captureConsole(true).build(),
+                env::get);
+
+        assertThat(settings.project()).isEqualTo("vision");
+        assertThat(settings.isSweepRun()).isFalse();
+        assertThat(settings.captureConsole()).isTrue();
+    }
 }

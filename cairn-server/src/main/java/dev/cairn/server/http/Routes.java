@@ -1,8 +1,11 @@
 package dev.cairn.server.http;
 
 import dev.cairn.server.Services;
+import dev.cairn.server.importance.ImportanceRoutes;
+import dev.cairn.server.live.LiveRoutes;
 import dev.cairn.server.metrics.MetricRoutes;
 import dev.cairn.server.run.RunRoutes;
+import dev.cairn.server.sweep.SweepRoutes;
 import io.javalin.config.JavalinConfig;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,12 @@ public final class Routes {
         RunRoutes.register(api, services);
 
         MetricRoutes.register(api, services);
+
+        ImportanceRoutes.register(api, services);
+
+        SweepRoutes.register(api, services);
+
+        LiveRoutes.register(api, services);
 
         return api.registered();
     }

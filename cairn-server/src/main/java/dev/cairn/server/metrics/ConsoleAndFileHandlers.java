@@ -1,6 +1,9 @@
 package dev.cairn.server.metrics;
 
+import dev.cairn.core.json.Json;
 import dev.cairn.server.http.ApiException;
+import dev.cairn.server.metrics.console.ConsoleLines;
+import dev.cairn.server.metrics.console.ConsolePost;
 import dev.cairn.server.metrics.files.FilePaths;
 import dev.cairn.server.metrics.files.RunFiles;
 import dev.cairn.server.run.RunKey;
@@ -24,6 +27,13 @@ final class ConsoleAndFileHandlers {
         long from = QueryParams.longParam(ctx, "from_line", 0, 0, Long.MAX_VALUE);
         int limit = QueryParams.intParam(ctx, "limit", 1000, 1, MAX_CONSOLE_LINES);
         ctx.json(metrics.console(run, from, limit));
+    }
+
+    void postConsole(Context ctx) throws IOException {
+        RunKey run = RunKey.from(ctx);
+        ConsoleLines.Batch lines = ConsolePost.parse(Json.mapper().readTree(ctx.body()), metrics.nowMicros());
+        metrics.writeConsole(run, lines);
+        ctx.json(Map.of("lines", lines.size()));
     }
 
     void putFile(Context ctx) throws IOException {

@@ -12,7 +12,7 @@ import dev.cairn.server.http.ApiException;
  * }</pre>
  */
 sealed interface FieldRef {
-    String FIELDS_HELP = "use name, state, group, job_type, tags, created_at, id, config.<key> or summary.<key>";
+    String FIELDS_HELP = "use name, state, group, job_type, sweep, tags, created_at, id, config.<key> or summary.<key>";
 
     /** The name as the client wrote it. */
     String name();
@@ -39,6 +39,7 @@ sealed interface FieldRef {
             case "id": return new Column(name, "run_id", false, false);
             case "group": return new Column(name, "group_name", true, false);
             case "job_type": return new Column(name, "job_type", true, false);
+            case "sweep": return new Column(name, "sweep_id", true, false);
             case "created_at": return new Column(name, "created_at", false, true);
             case "tags": return new Tags(name);
             default:

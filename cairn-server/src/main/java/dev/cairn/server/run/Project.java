@@ -1,7 +1,7 @@
 package dev.cairn.server.run;
 
 /** A project as stored: its internal key and its address {@code entity/name}. */
-record Project(long pk, String entity, String name) {
+public record Project(long pk, String entity, String name) {
     @Override
     public String toString() {
         return entity + "/" + name;

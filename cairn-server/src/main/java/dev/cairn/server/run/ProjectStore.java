@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** SQL of the {@code projects} table: created on first use, listed with their run counts. */
-final class ProjectStore {
+public final class ProjectStore {
     private ProjectStore() {
     }
 
     /** The project, created now if it does not exist yet (safe against a concurrent creator). */
-    static Project ensure(Connection connection, String entity, String name, long nowMs) throws SQLException {
+    public static Project ensure(Connection connection, String entity, String name, long nowMs) throws SQLException {
         Project existing = find(connection, entity, name);
         if (existing != null) {
             return existing;
@@ -31,7 +31,7 @@ final class ProjectStore {
         return find(connection, entity, name);
     }
 
-    static Project find(Connection connection, String entity, String name) throws SQLException {
+    public static Project find(Connection connection, String entity, String name) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT id FROM projects WHERE entity = ? AND name = ?")) {
             query.setString(1, entity);
@@ -42,7 +42,7 @@ final class ProjectStore {
         }
     }
 
-    static Project require(Connection connection, String entity, String name) throws SQLException {
+    public static Project require(Connection connection, String entity, String name) throws SQLException {
         Project project = find(connection, entity, name);
         if (project == null) {
             throw new ApiException.NotFound("project " + entity + "/" + name + " not found; projects are created"

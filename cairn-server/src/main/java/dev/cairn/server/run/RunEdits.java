@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Writes what a resume and an update share: the columns of a {@link RunInput}, its tags (replaced), its
- * config and metadata (merged key by key, a null value removing a key), and {@code updated_at}.
+ * config and metadata (merged key by key, a null value removing a key; a sweep run's parameters are merged
+ * back on top), and {@code updated_at}.
  */
 final class RunEdits {
     private final RunStore store;
@@ -29,6 +30,10 @@ final class RunEdits {
         }
         if (input.config != null) {
             ObjectNode config = JsonDocs.merge(JsonDocs.parseObject(run.configJson()), input.config);
+            if (run.isSweepRun()) {
+                // a script's defaults never override what the sweep chose (docs/api.md, Sweeps)
+                config = JsonDocs.merge(config, JsonDocs.parseObject(run.sweepParamsJson()));
+            }
             changes.put(RunColumn.CONFIG, JsonDocs.write(config));
             RunFields.replace(c, run.pk(), project.pk(), "config", config);
         }

@@ -43,6 +43,7 @@ final class RunInput {
     ObjectNode metadata;
     ObjectNode summary;
     RunState state;
+    Integer exitCode;
 
     private RunInput(JsonNode body) {
         if (body != null && !body.isMissingNode() && !body.isObject()) {
@@ -81,7 +82,23 @@ final class RunInput {
         if (state != null && !state.isNull()) {
             input.state = terminalState(state);
         }
+        input.exitCode = input.exitCode();
         return input;
+    }
+
+    /** The process exit status an agent reports with the end state; only with a state. */
+    private Integer exitCode() {
+        JsonNode code = body.get("exit_code");
+        if (code == null || code.isNull()) {
+            return null;
+        }
+        if (!code.canConvertToInt() || !code.isIntegralNumber()) {
+            throw new ApiException.BadRequest("exit_code must be an integer, not " + RunFilter.abbreviate(code));
+        }
+        if (state == null) {
+            throw new ApiException.BadRequest("exit_code goes with a state: add \"state\" (finished, failed, crashed or killed)");
+        }
+        return code.intValue();
     }
 
     private void readCommon() {

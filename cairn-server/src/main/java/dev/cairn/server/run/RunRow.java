@@ -6,25 +6,30 @@ import java.sql.SQLException;
 
 /**
  * One stored run as read from {@code runs}; JSON documents stay text until {@link RunView} writes them.
- * {@code pk} is the internal key other tables point at; {@code runId} is the id users see.
+ * {@code pk} is the internal key other tables point at; {@code runId} is the id users see. {@code sweepId} and
+ * {@code sweepParamsJson} are null unless a sweep's controller created the run.
  */
 record RunRow(long pk, long projectPk, String runId, String name, String notes, String tagsJson, String group,
               String jobType, RunState state, Integer exitCode, String configJson, String summaryJson,
               String metadataJson, long createdAtMs, long updatedAtMs, long heartbeatAtMs, Long finishedAtMs,
-              Long deletedAtMs, long lastSeq, long nextStep) {
+              Long deletedAtMs, long lastSeq, long nextStep, String sweepId, String sweepParamsJson) {
 
     /** The columns {@link #read} expects, in order, for a query over {@code runs r}. */
     static final String COLUMNS = "r.id, r.project_id, r.run_id, r.name, r.notes, r.tags, r.group_name, r.job_type,"
             + " r.state, r.exit_code, r.config, r.summary, r.metadata, r.created_at, r.updated_at, r.heartbeat_at,"
-            + " r.finished_at, r.deleted_at, r.last_seq, r.next_step";
-    static final int COLUMN_COUNT = 20;
+            + " r.finished_at, r.deleted_at, r.last_seq, r.next_step, r.sweep_id, r.sweep_params";
+    static final int COLUMN_COUNT = 22;
 
     static RunRow read(ResultSet rows) throws SQLException {
         return new RunRow(rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getString(4), rows.getString(5),
                 rows.getString(6), rows.getString(7), rows.getString(8), RunState.parse(rows.getString(9)),
                 nullableInt(rows, 10), rows.getString(11), rows.getString(12), rows.getString(13), rows.getLong(14),
                 rows.getLong(15), rows.getLong(16), nullableLong(rows, 17), nullableLong(rows, 18), rows.getLong(19),
-                rows.getLong(20));
+                rows.getLong(20), rows.getString(21), rows.getString(22));
+    }
+
+    boolean isSweepRun() {
+        return sweepParamsJson != null;
     }
 
     boolean isDeleted() {

@@ -48,7 +48,24 @@ final class RunStarts {
         return new RunService.Outcome(resume(c, project, existing, input, nowMs), false);
     }
 
+    /**
+     * In the caller's transaction: a new running run of a sweep with the sweep's {@code params} as its config;
+     * returns its view.
+     */
+    ObjectNode createForSweep(Connection c, Project project, String sweepId, ObjectNode params, ObjectNode metadata,
+                              long nowMs) throws SQLException {
+        ObjectNode body = JsonDocs.emptyObject();
+        body.set("config", params);
+        body.set("metadata", metadata);
+        return create(c, project, RunInput.forCreate(body), sweepId, JsonDocs.write(params), nowMs);
+    }
+
     private ObjectNode create(Connection c, Project project, RunInput input, long nowMs) throws SQLException {
+        return create(c, project, input, null, null, nowMs);
+    }
+
+    private ObjectNode create(Connection c, Project project, RunInput input, String sweepId, String sweepParamsJson,
+                              long nowMs) throws SQLException {
         ObjectNode config = JsonDocs.merge(JsonDocs.emptyObject(), input.config == null ? JsonDocs.emptyObject() : input.config);
         ObjectNode metadata = JsonDocs.merge(JsonDocs.emptyObject(), input.metadata == null ? JsonDocs.emptyObject() : input.metadata);
         List<String> tags = input.tags == null ? List.of() : input.tags;
@@ -59,7 +76,7 @@ final class RunStarts {
                     (String) input.columns.getOrDefault(RunColumn.NOTES, ""), JsonDocs.write(RunEdits.tagArray(tags)),
                     (String) input.columns.get(RunColumn.GROUP), (String) input.columns.get(RunColumn.JOB_TYPE),
                     RunState.RUNNING, null, JsonDocs.write(config), "{}", JsonDocs.write(metadata),
-                    nowMs, nowMs, nowMs, null, null, 0, 0);
+                    nowMs, nowMs, nowMs, null, null, 0, 0, sweepId, sweepParamsJson);
             Long pk = store.insert(c, run);
             if (pk != null) {
                 store.replaceTags(c, pk, tags);

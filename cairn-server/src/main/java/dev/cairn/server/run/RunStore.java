@@ -47,8 +47,8 @@ final class RunStore {
     Long insert(Connection connection, RunRow run) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO runs (project_id, run_id, name, notes, tags, group_name, job_type, state, config,"
-                        + " metadata, created_at, updated_at, heartbeat_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " metadata, created_at, updated_at, heartbeat_at, sweep_id, sweep_params)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " ON CONFLICT (project_id, run_id) DO NOTHING RETURNING id")) {
             insert.setLong(1, run.projectPk());
             insert.setString(2, run.runId());
@@ -63,6 +63,8 @@ final class RunStore {
             insert.setLong(11, run.createdAtMs());
             insert.setLong(12, run.updatedAtMs());
             insert.setLong(13, run.heartbeatAtMs());
+            insert.setString(14, run.sweepId());
+            insert.setString(15, run.sweepParamsJson());
             try (ResultSet keys = insert.executeQuery()) {
                 return keys.next() ? keys.getLong(1) : null;
             }

@@ -42,6 +42,7 @@ final class RunView {
         view.put("deleted", run.isDeleted());
         view.put("last_seq", run.lastSeq());
         view.put("next_step", run.nextStep());
+        view.put("sweep", run.sweepId());
         return view;
     }
 

@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /** Epoch milliseconds (the store) to and from ISO-8601 UTC text (the API), always with milliseconds. */
-final class Times {
+public final class Times {
     private static final DateTimeFormatter ISO_MILLIS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -15,7 +15,7 @@ final class Times {
     }
 
     /** {@code 1764075872123} → {@code "2025-11-25T13:04:32.123Z"}. */
-    static String iso(long epochMs) {
+    public static String iso(long epochMs) {
         return ISO_MILLIS.format(Instant.ofEpochMilli(epochMs));
     }
 

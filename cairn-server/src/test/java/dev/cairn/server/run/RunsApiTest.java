@@ -150,9 +150,12 @@ class RunsApiTest {
             assertThat(run.path("summary").path("best").asDouble()).isEqualTo(0.9);
             assertThat(run.path("state").asText()).isEqualTo("running");
 
-            ApiClient.Response finished = api.patch(RUNS + "/r1", "{\"state\":\"finished\"}");
-            assertThat(finished.json().path("state").asText()).isEqualTo("finished");
-            assertThat(finished.json().path("finished_at").isNull()).isFalse();
+            assertBadRequest(api.patch(RUNS + "/r1", "{\"exit_code\":3}"), "state");
+            assertBadRequest(api.patch(RUNS + "/r1", "{\"state\":\"failed\",\"exit_code\":1.5}"), "exit_code");
+            ApiClient.Response failed = api.patch(RUNS + "/r1", "{\"state\":\"failed\",\"exit_code\":3}");
+            assertThat(failed.json().path("state").asText()).isEqualTo("failed");
+            assertThat(failed.json().path("exit_code").asInt()).isEqualTo(3);
+            assertThat(failed.json().path("finished_at").isNull()).isFalse();
 
             assertBadRequest(api.patch(RUNS + "/r1", "{\"state\":\"running\"}"), "state");
             assertBadRequest(api.patch(RUNS + "/r1", "{\"summary\":3}"), "summary");

@@ -64,6 +64,10 @@ final class RunDocuments {
     }
 
     void write(Connection c, long runPk) throws SQLException {
+        if (config != null && row.sweepParams != null) {
+            // a script's config never overrides what the sweep chose (docs/api.md, Sweeps)
+            parse(row.sweepParams).properties().forEach(param -> config.set(param.getKey(), param.getValue()));
+        }
         List<String> columns = new ArrayList<>();
         List<String> values = new ArrayList<>();
         add(columns, values, "config", config);

@@ -18,10 +18,12 @@ final class RunRow {
     String userSummary;
     String metricDefs;
     String metadata;
+    /** The parameters a sweep gave the run, or null: they win over config records. */
+    String sweepParams;
 
     static RunRow lock(Connection c, long runPk, Dialect dialect) throws SQLException {
         try (PreparedStatement query = c.prepareStatement("SELECT last_seq, next_step, state, config, user_summary,"
-                + " metric_defs, metadata FROM runs WHERE id = ?" + (dialect.isSqlite() ? "" : " FOR UPDATE"))) {
+                + " metric_defs, metadata, sweep_params FROM runs WHERE id = ?" + (dialect.isSqlite() ? "" : " FOR UPDATE"))) {
             query.setLong(1, runPk);
             try (ResultSet rows = query.executeQuery()) {
                 if (!rows.next()) {
@@ -35,6 +37,7 @@ final class RunRow {
                 row.userSummary = rows.getString(5);
                 row.metricDefs = rows.getString(6);
                 row.metadata = rows.getString(7);
+                row.sweepParams = rows.getString(8);
                 return row;
             }
         }

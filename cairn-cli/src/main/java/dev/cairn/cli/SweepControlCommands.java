@@ -1,0 +1,69 @@
+package dev.cairn.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.client.sweep.SweepRef;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cairn sweep pause|resume|stop|cancel ID}: change a sweep's state and print the new one. */
+final class SweepControlCommands {
+    private SweepControlCommands() {
+    }
+
+    abstract static class Control implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "SWEEP", description = "entity/project/sweep_id, or the id with --entity/--project")
+        String sweep;
+
+        @Mixin
+        SweepTarget target;
+
+        abstract String action();
+
+        @Override
+        public Integer call() {
+            SweepRef ref = target.ref(sweep);
+            JsonNode answer = target.call(() -> target.client().control(ref, action()));
+            spec.commandLine().getOut().println("sweep " + ref + " is " + answer.path("state").asText());
+            return 0;
+        }
+    }
+
+    @Command(name = "pause", description = "Hand out no new trials until resumed; running trials go on.")
+    static final class Pause extends Control {
+        @Override
+        String action() {
+            return "pause";
+        }
+    }
+
+    @Command(name = "resume", description = "Hand out trials again after a pause.")
+    static final class Resume extends Control {
+        @Override
+        String action() {
+            return "resume";
+        }
+    }
+
+    @Command(name = "stop", description = "End the sweep: no new trials; running trials finish.")
+    static final class Stop extends Control {
+        @Override
+        String action() {
+            return "stop";
+        }
+    }
+
+    @Command(name = "cancel", description = "End the sweep: no new trials; running trials are stopped and end killed.")
+    static final class Cancel extends Control {
+        @Override
+        String action() {
+            return "cancel";
+        }
+    }
+}
