@@ -91,7 +91,9 @@ test('compare shows the ticked runs side by side, differences highlighted, and c
   const shared = page.locator('tr[data-key="config.shared"]');
   assert.equal(await shared.getAttribute('class'), null);
 
-  await page.getByLabel('differences only').check();
+  // click, not check(): the box follows the URL, which react-router updates in a transition, so its
+  // state flips a moment after the click and check()'s immediate verification can miss it
+  await page.getByLabel('differences only').click();
   await shared.waitFor({ state: 'detached' });
   assert.equal(await opt.count(), 1);
   assert.equal(await page.locator('tr[data-key="summary.loss"]').count(), 1);
