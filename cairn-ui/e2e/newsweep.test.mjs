@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { after, afterEach, before, test } from 'node:test';
+import { eventually, setup } from './harness.mjs';
+
+let env;
+
+// Three runs of the Python SDK's shape (metadata.program and args) that differ in lr and optimizer and
+// share batch, plus a fourth with a far larger lr that is not ticked.
+const RUNS = [
+  { name: 'calm-owl', lr: 0.001, optimizer: 'adam', valLoss: 0.31 },
+  { name: 'brave-fox', lr: 0.004, optimizer: 'sgd', valLoss: 0.27 },
+  { name: 'quiet-elk', lr: 0.01, optimizer: 'adamw', valLoss: 0.35 },
+  { name: 'wild-yak', lr: 0.5, optimizer: 'sgd', valLoss: 2.5 },
+];
+
+before(async () => {
+  env = await setup();
+  for (const r of RUNS) {
+    const run = await env.cairn.createRun('alice', 'vision', {
+      name: r.name,
+      config: { lr: r.lr, optimizer: r.optimizer, batch: 32 },
+      metadata: { program: 'train.py', args: [`--lr=${r.lr}`, `--optimizer=${r.optimizer}`, '--batch=32'] },
+    });
+    await env.cairn.history(run, [[0, { val_loss: r.valLoss }]]);
+    await env.cairn.finish(run);
+  }
+});
+after(() => env?.close());
+afterEach(() => env && Promise.all(env.context.pages().map((p) => p.close())));
+
+async function openDialog() {
+  const page = await env.context.newPage();
+  await page.goto('/alice/vision');
+  for (const name of ['calm-owl', 'brave-fox', 'quiet-elk']) await page.getByLabel(`select ${name}`).check();
+  await page.getByRole('button', { name: 'New sweep from 3 runs' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New sweep' });
+  const file = dialog.getByLabel('sweep file');
+  await eventually(async () => assert.match(await file.inputValue(), /parameters:/));
+  return { page, dialog, file };
+}
+
+test('the dialog drafts a sweep file from the ranges of the ticked runs', async () => {
+  const { dialog, file } = await openDialog();
+  const text = await file.inputValue();
+  assert.match(text, /^program: train\.py$/m);
+  assert.match(text, /^method: bayes$/m);
+  assert.match(text, /^metric:\n {2}name: val_loss\n {2}goal: minimize$/m);
+  // lr spans the selection only (0.001 to 0.01, not the unticked 0.5); one decade: a plain uniform
+  assert.match(text, /^ {2}lr:\n {4}distribution: uniform\n {4}min: 0\.001\n {4}max: 0\.01$/m);
+  assert.match(text, /^ {2}optimizer:\n {4}values: \[adam, adamw, sgd\]$/m);
+  assert.match(text, /^ {2}batch:\n {4}value: 32$/m);
+  assert.equal(await dialog.getByLabel('metric').inputValue(), 'val_loss');
+  assert.equal(await dialog.getByLabel('goal').inputValue(), 'minimize');
+
+  // picking the goal rewrites the file
+  await dialog.getByLabel('goal').selectOption('maximize');
+  await eventually(async () => assert.match(await file.inputValue(), /goal: maximize/));
+});
+
+test('a wrong edit shows the server\'s message with the key path, and creates nothing', async () => {
+  const { dialog, file } = await openDialog();
+  await file.fill((await file.inputValue()).replace('distribution: uniform', 'distribution: log-uniform'));
+  await dialog.getByRole('button', { name: 'Create sweep' }).click();
+  const alert = dialog.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /parameters\.lr\.distribution: 'log-uniform' is not a distribution; did you mean 'log_uniform'\?/);
+  assert.equal(await file.isVisible(), true, 'the file stays open for fixing');
+  assert.deepEqual((await env.cairn.call('GET', '/sweeps/alice/vision')).sweeps, []);
+});
+
+test('creating the sweep shows the agent command and leads to a sweep with that config', async () => {
+  const { page, dialog } = await openDialog();
+  await dialog.getByRole('button', { name: 'Create sweep' }).click();
+  const command = dialog.getByLabel('agent command');
+  await command.waitFor();
+  const [sweep] = (await env.cairn.call('GET', '/sweeps/alice/vision')).sweeps;
+  assert.equal(await command.innerText(), `./cairn agent alice/vision/${sweep.id}`);
+  assert.deepEqual(sweep.config.parameters, {
+    lr: { distribution: 'uniform', min: 0.001, max: 0.01 },
+    optimizer: { values: ['adam', 'adamw', 'sgd'] },
+    batch: { value: 32 },
+  });
+  assert.equal(sweep.config.program, 'train.py');
+  assert.deepEqual(sweep.config.metric, { name: 'val_loss', goal: 'minimize' });
+
+  await dialog.getByRole('link', { name: 'Open the sweep' }).click();
+  await page.getByLabel('sweep state').waitFor();
+  assert.equal(new URL(page.url()).pathname, `/alice/vision/sweeps/${sweep.id}`);
+  assert.equal(await page.getByLabel('sweep state').innerText(), 'running');
+  assert.match(await page.locator('.page-title').innerText(), /bayes · minimize val_loss/);
+});
