@@ -5,12 +5,12 @@ import { eventually, setup } from './harness.mjs';
 let env;
 
 // Three runs of the Python SDK's shape (metadata.program and args) that differ in lr and optimizer and
-// share batch, plus a fourth with a far larger lr that is not ticked.
+// share batch (hidden: integers; wd: four decades), plus a fourth with a far larger lr that is not ticked.
 const RUNS = [
-  { name: 'calm-owl', lr: 0.001, optimizer: 'adam', valLoss: 0.31 },
-  { name: 'brave-fox', lr: 0.004, optimizer: 'sgd', valLoss: 0.27 },
-  { name: 'quiet-elk', lr: 0.01, optimizer: 'adamw', valLoss: 0.35 },
-  { name: 'wild-yak', lr: 0.5, optimizer: 'sgd', valLoss: 2.5 },
+  { name: 'calm-owl', lr: 0.001, optimizer: 'adam', hidden: 64, wd: 1e-7, valLoss: 0.31 },
+  { name: 'brave-fox', lr: 0.004, optimizer: 'sgd', hidden: 256, wd: 1e-5, valLoss: 0.27 },
+  { name: 'quiet-elk', lr: 0.01, optimizer: 'adamw', hidden: 128, wd: 0.001, valLoss: 0.35 },
+  { name: 'wild-yak', lr: 0.5, optimizer: 'sgd', hidden: 512, wd: 0, valLoss: 2.5 },
 ];
 
 before(async () => {
@@ -18,7 +18,7 @@ before(async () => {
   for (const r of RUNS) {
     const run = await env.cairn.createRun('alice', 'vision', {
       name: r.name,
-      config: { lr: r.lr, optimizer: r.optimizer, batch: 32 },
+      config: { lr: r.lr, optimizer: r.optimizer, batch: 32, hidden: r.hidden, wd: r.wd },
       metadata: { program: 'train.py', args: [`--lr=${r.lr}`, `--optimizer=${r.optimizer}`, '--batch=32'] },
     });
     await env.cairn.history(run, [[0, { val_loss: r.valLoss }]]);
@@ -40,7 +40,8 @@ async function openDialog() {
 }
 
 test('the dialog drafts a sweep file from the ranges of the ticked runs', async () => {
-  const { dialog, file } = await openDialog();
+  const { page, dialog, file } = await openDialog();
+  if (process.env.CAIRN_SHOT) await page.screenshot({ path: `${process.env.CAIRN_SHOT}-dialog.png` });
   const text = await file.inputValue();
   assert.match(text, /^program: train\.py$/m);
   assert.match(text, /^method: bayes$/m);
@@ -49,6 +50,8 @@ test('the dialog drafts a sweep file from the ranges of the ticked runs', async 
   assert.match(text, /^ {2}lr:\n {4}distribution: uniform\n {4}min: 0\.001\n {4}max: 0\.01$/m);
   assert.match(text, /^ {2}optimizer:\n {4}values: \[adam, adamw, sgd\]$/m);
   assert.match(text, /^ {2}batch:\n {4}value: 32$/m);
+  assert.match(text, /^ {2}hidden:\n {4}distribution: int_uniform\n {4}min: 64\n {4}max: 256$/m);
+  assert.match(text, /^ {2}wd:\n {4}distribution: log_uniform_values\n {4}min: 1e-7\n {4}max: 0\.001$/m);
   assert.equal(await dialog.getByLabel('metric').inputValue(), 'val_loss');
   assert.equal(await dialog.getByLabel('goal').inputValue(), 'minimize');
 
@@ -79,6 +82,8 @@ test('creating the sweep shows the agent command and leads to a sweep with that 
     lr: { distribution: 'uniform', min: 0.001, max: 0.01 },
     optimizer: { values: ['adam', 'adamw', 'sgd'] },
     batch: { value: 32 },
+    hidden: { distribution: 'int_uniform', min: 64, max: 256 },
+    wd: { distribution: 'log_uniform_values', min: 1e-7, max: 0.001 },
   });
   assert.equal(sweep.config.program, 'train.py');
   assert.deepEqual(sweep.config.metric, { name: 'val_loss', goal: 'minimize' });
@@ -86,6 +91,7 @@ test('creating the sweep shows the agent command and leads to a sweep with that 
   await dialog.getByRole('link', { name: 'Open the sweep' }).click();
   await page.getByLabel('sweep state').waitFor();
   assert.equal(new URL(page.url()).pathname, `/alice/vision/sweeps/${sweep.id}`);
+  if (process.env.CAIRN_SHOT) await page.screenshot({ path: `${process.env.CAIRN_SHOT}-sweep.png`, fullPage: true });
   assert.equal(await page.getByLabel('sweep state').innerText(), 'running');
   assert.match(await page.locator('.page-title').innerText(), /bayes · minimize val_loss/);
 });

@@ -106,7 +106,7 @@ export function NewSweepDialog({ entity, project, runIds, onClose }: Props) {
               <select aria-label="method" value={method} onChange={(e) => pick(() => setMethod(e.target.value as Method))}>
                 <option value="bayes">bayes</option>
                 <option value="random">random</option>
-                <option value="grid">grid (the runs' values)</option>
+                <option value="grid" title="grid lists the runs' own values instead of ranges">grid</option>
               </select>
             </label>
             <span className="muted">changing these rewrites the file below</span>

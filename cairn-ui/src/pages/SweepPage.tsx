@@ -94,7 +94,7 @@ export function SweepPage() {
       {metric && (<><h2>{metric} by run start <span className="muted">(line: best so far; grey: failed, crashed or killed)</span></h2>
         <SweepProgressChart runs={runs} metric={metric} minimize={minimize} /></>)}
       <h2>Runs <span className="muted">{brushed ? `${tableRuns.length} of ${runs.length} in the brush` : `${runs.length}`}
-        {' '}(greyed: failed, crashed or killed)</span></h2>
+        {runs.some((r) => greyIfEndedBadly(r)) && ' (greyed: failed, crashed or killed)'}</span></h2>
       {runs.length === 0 ? <p className="empty">No runs yet: start an agent for this sweep.</p> : (
         <RunsTable runs={tableRuns} columns={columns} sort="created_at" onSort={() => undefined}
           selected={new Set()} onToggle={() => undefined} colorOf={colorOf} rowClassOf={greyIfEndedBadly} />
