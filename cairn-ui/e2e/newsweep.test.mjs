@@ -95,3 +95,42 @@ test('creating the sweep shows the agent command and leads to a sweep with that 
   assert.equal(await page.getByLabel('sweep state').innerText(), 'running');
   assert.match(await page.locator('.page-title').innerText(), /bayes · minimize val_loss/);
 });
+
+test('text that YAML could misread, lists and nested config reach the server as the runs had them', async () => {
+  // Java SDK runs: metadata has the command line, not the program
+  const configs = [
+    { act: 'yes', note: 'a: b #c', code: '1e3', flag: true, sizes: [1, 2], model: { depth: 2, act: 'relu' }, empty: '' },
+    { act: 'no', note: '- dash', code: '007', flag: false, sizes: [3], model: { depth: 3, act: 'relu' }, empty: '' },
+  ];
+  for (const [i, config] of configs.entries()) {
+    const run = await env.cairn.createRun('alice', 'tricky', {
+      name: `java-${i}`, config, metadata: { command_line: 'java -cp app.jar Train --depth 2' },
+    });
+    await env.cairn.history(run, [[0, { acc: 0.5 + i / 10 }]]);
+  }
+  const page = await env.context.newPage();
+  await page.goto('/alice/tricky');
+  for (const name of ['java-0', 'java-1']) await page.getByLabel(`select ${name}`).check();
+  await page.getByRole('button', { name: 'New sweep from 2 runs' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New sweep' });
+  const file = dialog.getByLabel('sweep file');
+  await eventually(async () => assert.match(await file.inputValue(), /parameters:/));
+  const text = await file.inputValue();
+  assert.match(text, /^# program: fill in/m);
+  assert.match(text, /^# the first run was started with: java -cp app\.jar Train --depth 2$/m);
+  assert.doesNotMatch(text, /^program:/m);
+  assert.match(text, /^ {2}name: acc\n {2}goal: maximize$/m);
+
+  await dialog.getByRole('button', { name: 'Create sweep' }).click();
+  await dialog.getByLabel('agent command').waitFor();
+  const [sweep] = (await env.cairn.call('GET', '/sweeps/alice/tricky')).sweeps;
+  assert.deepEqual(sweep.config.parameters, {
+    act: { values: ['no', 'yes'] },
+    note: { values: ['- dash', 'a: b #c'] },
+    code: { values: ['007', '1e3'] },
+    flag: { values: [false, true] },
+    sizes: { values: [[1, 2], [3]] },
+    model: { parameters: { depth: { distribution: 'int_uniform', min: 2, max: 3 }, act: { value: 'relu' } } },
+    empty: { value: '' },
+  });
+});
