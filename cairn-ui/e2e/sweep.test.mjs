@@ -59,6 +59,32 @@ test('the project lists its sweeps and a sweep page shows state, counts and prog
   assert.match(await page.locator('.importance').innerText(), /fitted on 10 runs/);
 });
 
+test('the sweep table greys the failed and killed runs and still lists them', async () => {
+  const page = await env.context.newPage();
+  await page.goto(`/alice/tune/sweeps/${sweep.id}`);
+  await eventually(async () => assert.equal(await page.locator('[data-run-id]').count(), 10));
+  for (const t of trials) {
+    const row = page.locator(`[data-run-id="${t.id}"]`);
+    const opacity = Number(await row.evaluate((el) => getComputedStyle(el).opacity));
+    if (t.state === 'finished') assert.equal(opacity, 1, `${t.id} is finished and not greyed`);
+    else assert.ok(opacity < 1, `${t.id} is ${t.state} and greyed`);
+    assert.match(await row.innerText(), new RegExp(t.state));
+  }
+  await page.close();
+});
+
+test('sweep notes are saved and still there after a reload', async () => {
+  const page = await env.context.newPage();
+  await page.goto(`/alice/tune/sweeps/${sweep.id}`);
+  await page.getByLabel('notes').fill('lr above 0.005 never beats 0.85');
+  await page.getByRole('button', { name: 'Save notes' }).click();
+  await eventually(async () => assert.equal(await page.locator('.notes [role=status]').innerText(), 'saved'));
+  await page.reload();
+  await eventually(async () => assert.equal(await page.getByLabel('notes').inputValue(), 'lr above 0.005 never beats 0.85'));
+  assert.equal((await env.cairn.call('GET', `/sweeps/alice/tune/${sweep.id}`)).notes, 'lr above 0.005 never beats 0.85');
+  await page.close();
+});
+
 test('pause, resume and cancel change the sweep state and the buttons follow', async () => {
   const page = await env.context.newPage();
   await page.goto(`/alice/tune/sweeps/${sweep.id}`);

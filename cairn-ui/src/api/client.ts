@@ -98,6 +98,13 @@ export const api = {
 
   sweepAction: (entity: string, project: string, id: string, action: 'pause' | 'resume' | 'stop' | 'cancel') =>
     request<Sweep>(`/sweeps/${enc(entity)}/${enc(project)}/${enc(id)}/${action}`, { method: 'POST' }),
+
+  /** Creates a sweep from the sweep file's text; a 400 names the key path that is wrong. */
+  createSweep: (entity: string, project: string, configText: string) =>
+    request<Sweep>(`/sweeps/${enc(entity)}/${enc(project)}`, { method: 'POST', body: JSON.stringify({ config_text: configText }) }),
+
+  patchSweep: (entity: string, project: string, id: string, patch: { notes: string }) =>
+    request<Sweep>(`/sweeps/${enc(entity)}/${enc(project)}/${enc(id)}`, { method: 'PATCH', body: JSON.stringify(patch) }),
 };
 
 /** The address a run has in sampled-history queries: `entity/project/id`. */

@@ -1,7 +1,11 @@
 import { useEffect, useState } from 'react';
 
-/** Run notes: edit, then Save (or Ctrl/Cmd+Enter) stores them with PATCH. */
-export function NotesEditor({ notes, onSave }: { notes: string; onSave: (notes: string) => Promise<void> }) {
+const RUN_PROMPT = 'What is this run about? What did you learn?';
+
+/** Run or sweep notes: edit, then Save (or Ctrl/Cmd+Enter) stores them with PATCH. */
+export function NotesEditor({ notes, onSave, placeholder = RUN_PROMPT }: {
+  notes: string; onSave: (notes: string) => Promise<void>; placeholder?: string;
+}) {
   const [draft, setDraft] = useState(notes);
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | string>('idle');
   useEffect(() => setDraft(notes), [notes]);
@@ -17,7 +21,7 @@ export function NotesEditor({ notes, onSave }: { notes: string; onSave: (notes: 
   };
   return (
     <div className="notes">
-      <textarea aria-label="notes" placeholder="What is this run about? What did you learn?" value={draft}
+      <textarea aria-label="notes" placeholder={placeholder} value={draft}
         rows={3} onChange={(e) => { setDraft(e.target.value); setStatus('idle'); }}
         onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && dirty) void save(); }} />
       <div className="notes-actions">

@@ -59,14 +59,16 @@ interface Props {
   onToggle: (runId: string) => void;
   onRange?: (first: number, last: number) => void;
   colorOf: (index: number) => string;
+  /** An extra class for a run's row (the sweep page greys runs that ended badly). */
+  rowClassOf?: (run: Run) => string | undefined;
 }
 
-export function RunsTable({ runs, columns, sort, onSort, selected, onToggle, onRange, colorOf }: Props) {
+export function RunsTable({ runs, columns, sort, onSort, selected, onToggle, onRange, colorOf, rowClassOf }: Props) {
   const template = `48px ${columns.map((c) => `${c.width}px`).join(' ')}`;
   const renderRow = useCallback((i: number) => {
     const run = runs[i];
     return (
-      <div key={run.id} className={`runs-row${selected.has(run.id) ? ' selected' : ''}`} role="row"
+      <div key={run.id} className={`runs-row${selected.has(run.id) ? ' selected' : ''}${rowClassOf?.(run) ? ` ${rowClassOf(run)}` : ''}`} role="row"
         data-run-id={run.id} style={{ gridTemplateColumns: template }}>
         <span role="cell" className="select-cell">
           <input type="checkbox" aria-label={`select ${run.name}`} checked={selected.has(run.id)}
@@ -81,7 +83,7 @@ export function RunsTable({ runs, columns, sort, onSort, selected, onToggle, onR
         ))}
       </div>
     );
-  }, [runs, columns, selected, onToggle, template, colorOf]);
+  }, [runs, columns, selected, onToggle, template, colorOf, rowClassOf]);
 
   const header = (
     <div className="runs-row runs-header" role="row" style={{ gridTemplateColumns: template }}>

@@ -1,8 +1,9 @@
 // The bar between the filter and the runs table: group by a column, choose columns, compare the ticked
-// runs.
+// runs, draft a sweep from them.
 import { Link } from 'react-router';
 import type { ColumnPrefs } from '../lib/columnPrefs';
 import { ColumnsMenu } from './ColumnsMenu';
+import { NewSweepButton } from './NewSweepDialog';
 import type { Column } from './RunsTable';
 
 interface Props {
@@ -35,6 +36,7 @@ export function WorkspaceToolbar(p: Props) {
       {comparable
         ? <Link className="button" to={`/${p.entity}/${p.project}/compare?runs=${p.selected.join(',')}`}>Compare {p.selected.length} runs</Link>
         : <span className="muted compare-hint">tick 2-{MAX_COMPARED} runs to compare them</span>}
+      <NewSweepButton entity={p.entity} project={p.project} selected={p.selected} />
     </div>
   );
 }

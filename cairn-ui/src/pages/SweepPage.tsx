@@ -1,12 +1,14 @@
 // One sweep: state and run counts, pause / resume / stop / cancel, the sweep file, its metric against
 // run start time with the best value so far, and the workspace's parallel coordinates and parameter
-// importance restricted to the sweep's runs (filter {"sweep": id}).
+// importance restricted to the sweep's runs (filter {"sweep": id}), and the sweep's notes. Runs that
+// failed, crashed or were killed stay in the table and the chart, greyed.
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../api/client';
-import type { Sweep } from '../api/types';
+import type { Run, Sweep } from '../api/types';
 import { ImportancePanel } from '../components/ImportancePanel';
 import { JsonTree } from '../components/JsonTree';
+import { NotesEditor } from '../components/NotesEditor';
 import { ParallelCoordinates } from '../components/ParallelCoordinates';
 import { baseColumns, RunsTable, valueColumn } from '../components/RunsTable';
 import { SweepProgressChart } from '../components/SweepProgressChart';
@@ -24,6 +26,8 @@ const ACTIONS: { action: Action; label: string; allowed: (s: Sweep['state']) => 
   { action: 'cancel', label: 'Cancel', allowed: (s) => s === 'running' || s === 'paused' },
 ];
 const COUNTED = ['running', 'finished', 'failed', 'crashed', 'killed'];
+const ENDED_BADLY = new Set(['failed', 'crashed', 'killed']);
+const greyIfEndedBadly = (run: Run) => (ENDED_BADLY.has(run.state) ? 'grey' : undefined);
 
 export function SweepPage() {
   const { entity = '', project = '', sweepId = '' } = useParams();
@@ -84,12 +88,16 @@ export function SweepPage() {
           <div><dt>best</dt><dd>{s.best ? <><Link to={`/${entity}/${project}/runs/${s.best.run}`}>{s.best.run}</Link> {formatValue(s.best.metric)}</> : '—'}</dd></div>
         </dl>
       )}
+      {s && (<><h2>Notes</h2>
+        <NotesEditor notes={s.notes ?? ''} placeholder="What does this sweep look for? What did it find?"
+          onSave={(notes) => api.patchSweep(entity, project, sweepId, { notes }).then(() => setChanged((c) => c + 1))} /></>)}
       {metric && (<><h2>{metric} by run start <span className="muted">(line: best so far; grey: failed, crashed or killed)</span></h2>
         <SweepProgressChart runs={runs} metric={metric} minimize={minimize} /></>)}
-      <h2>Runs <span className="muted">{brushed ? `${tableRuns.length} of ${runs.length} in the brush` : `${runs.length}`}</span></h2>
+      <h2>Runs <span className="muted">{brushed ? `${tableRuns.length} of ${runs.length} in the brush` : `${runs.length}`}
+        {runs.some((r) => greyIfEndedBadly(r)) && ' (greyed: failed, crashed or killed)'}</span></h2>
       {runs.length === 0 ? <p className="empty">No runs yet: start an agent for this sweep.</p> : (
         <RunsTable runs={tableRuns} columns={columns} sort="created_at" onSort={() => undefined}
-          selected={new Set()} onToggle={() => undefined} colorOf={colorOf} />
+          selected={new Set()} onToggle={() => undefined} colorOf={colorOf} rowClassOf={greyIfEndedBadly} />
       )}
       {runs.length > 0 && (
         <>

@@ -17,7 +17,7 @@ export function SweepsPage() {
         <span className="muted">{loading && !data ? 'loading…' : `${sweeps.length} ${sweeps.length === 1 ? 'sweep' : 'sweeps'}`}</span>
       </div>
       {error && !(error instanceof ApiError && error.status === 404) && <p className="error">{error.message}</p>}
-      {!loading && sweeps.length === 0 && <p className="empty">No sweeps in this project yet. Create one with the API (POST /api/v1/sweeps/{entity}/{project}).</p>}
+      {!loading && sweeps.length === 0 && <p className="empty">No sweeps in this project yet. Create one with <code>./cairn sweep FILE</code>, or tick runs in the <Link to={`/${entity}/${project}`}>workspace</Link> and press <em>New sweep from N runs</em>.</p>}
       {sweeps.length > 0 && (
         <table className="projects sweeps">
           <thead><tr><th>sweep</th><th>state</th><th>method</th><th>metric</th><th className="num">runs</th><th className="num">best</th><th>created</th></tr></thead>
