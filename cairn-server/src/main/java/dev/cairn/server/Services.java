@@ -1,5 +1,6 @@
 package dev.cairn.server;
 
+import dev.cairn.server.artifact.ArtifactService;
 import dev.cairn.server.run.RunService;
 import dev.cairn.server.store.Database;
 import dev.cairn.server.sweep.SweepService;
@@ -19,6 +20,7 @@ public final class Services implements AutoCloseable {
     private final ScheduledExecutorService background;
     private final RunService runs;
     private final SweepService sweeps;
+    private final ArtifactService artifacts;
 
     private Services(Database database, ServerOptions options, Clock clock) {
         this.database = database;
@@ -31,6 +33,7 @@ public final class Services implements AutoCloseable {
         });
         this.runs = new RunService(database, options, clock);
         this.sweeps = new SweepService(database, runs, clock);
+        this.artifacts = new ArtifactService(database, options, clock);
     }
 
     static Services create(Database database, ServerOptions options, Clock clock) {
@@ -55,6 +58,10 @@ public final class Services implements AutoCloseable {
 
     public SweepService sweeps() {
         return sweeps;
+    }
+
+    public ArtifactService artifacts() {
+        return artifacts;
     }
 
     /** Starts periodic work such as marking silent runs crashed. */

@@ -1,6 +1,7 @@
 package dev.cairn.server.http;
 
 import dev.cairn.server.Services;
+import dev.cairn.server.artifact.ArtifactRoutes;
 import dev.cairn.server.metrics.MetricRoutes;
 import dev.cairn.server.run.RunRoutes;
 import dev.cairn.server.sweep.SweepRoutes;
@@ -31,6 +32,8 @@ public final class Routes {
         MetricRoutes.register(api, services);
 
         SweepRoutes.register(api, services);
+
+        ArtifactRoutes.register(api, services);
 
         return api.registered();
     }
