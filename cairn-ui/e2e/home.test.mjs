@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import { eventually, setup } from './harness.mjs';
 
 let env;
 before(async () => { env = await setup(); });
 after(() => env?.close());
+// each open dashboard page holds a live stream, and a browser allows six connections to one server
+afterEach(() => env && Promise.all(env.context.pages().map((p) => p.close())));
 
 test('an empty server says how to log a first run', async () => {
   const page = await env.context.newPage();

@@ -1,20 +1,26 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { chartData, eventually, setup } from './harness.mjs';
+import { after, afterEach, before, test } from 'node:test';
+import { chartData, eventually, openBrowser, setup } from './harness.mjs';
 
 let env;
 before(async () => { env = await setup(); });
 after(() => env?.close());
+// each open dashboard page holds a live stream, and a browser allows six connections to one server
+afterEach(() => env && Promise.all(env.context.pages().map((p) => p.close())));
 
-test('a point logged while the page is open appears in the chart and the state follows the run', async () => {
+test('a point logged while the page is open arrives by the event stream, and the state follows the run', async () => {
   const { cairn } = env;
+  // polling every ten minutes: whatever changes on screen within the test came through the stream
+  const streamOnly = await openBrowser(env.server.url, { pollMs: 600_000 });
   const run = await cairn.createRun('alice', 'live', { name: 'streaming' });
   await cairn.history(run, [[0, { loss: 1 }], [1, { loss: 0.8 }]]);
-  const runPage = await env.context.newPage();
+  const runPage = await streamOnly.context.newPage();
   await runPage.goto(`/alice/live/runs/${run.id}`);
-  const workspace = await env.context.newPage();
+  const workspace = await streamOnly.context.newPage();
   await workspace.goto('/alice/live');
+  await workspace.locator('[data-live=stream]').waitFor();
   assert.deepEqual((await chartData(runPage, 'loss')).data[1], [1, 0.8]);
+  await chartData(workspace, 'loss');
 
   await cairn.history(run, [[2, { loss: 0.5 }]]);
   for (const page of [runPage, workspace]) {
@@ -26,6 +32,11 @@ test('a point logged while the page is open appears in the chart and the state f
   await cairn.finish(run);
   await workspace.locator(`[data-run-id="${run.id}"] [data-col=state]`).getByText('finished').waitFor();
   await runPage.locator('.page-title').getByText('finished').waitFor();
+  // a run created now appears in the table without a reload
+  await cairn.createRun('alice', 'live', { name: 'newcomer' });
+  await workspace.getByRole('row').filter({ hasText: 'newcomer' }).waitFor();
+  assert.deepEqual(streamOnly.errors, []);
+  await streamOnly.browser.close();
 });
 
 test('when the server goes away a banner says so, and goes when it is back', async () => {

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import { chartData, eventually, setup } from './harness.mjs';
 
 let env;
 before(async () => { env = await setup(); });
 after(() => env?.close());
+// each open dashboard page holds a live stream, and a browser allows six connections to one server
+afterEach(() => env && Promise.all(env.context.pages().map((p) => p.close())));
 
 test('the run page shows the header facts, the config tree and the console', async () => {
   const { cairn } = env;

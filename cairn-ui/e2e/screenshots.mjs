@@ -1,5 +1,6 @@
 // `npm run screenshots`: starts a server, logs a realistic project through the REST API and saves the
-// home page, a workspace with charts and a run page to docs/screenshots/ (used by docs/ui.md).
+// home page, a workspace with charts, the workspace grouped, a comparison and a run page to
+// docs/screenshots/ (used by docs/ui.md). System metrics use the SDKs' names (docs/records.md).
 // Same server and browser as the tests (CAIRN_JAR, CAIRN_SERVER_CMD).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,7 +40,9 @@ for (const [i, name] of names.entries()) {
     } });
     if (step % 10 === 0) {
       records.push({ type: 'system', time: start + step * 2, values: {
-        'gpu.0.util': 80 + noise(30), 'gpu.0.memory_gb': 9 + i * 0.5 + noise(0.3), 'cpu.percent': 35 + noise(20) } });
+        'gpu.0.utilization_percent': 80 + noise(30), 'gpu.0.memory_used_mb': 9000 + i * 500 + noise(300),
+        'gpu.0.temperature_c': 62 + noise(6), 'gpu.0.power_w': 210 + noise(40), cpu_percent: 35 + noise(20),
+        'memory.percent': 41 + noise(4), 'proc.memory_rss_mb': 3100 + step + noise(50) } });
     }
   }
   for (let line = 0; line < 40; line++) {
@@ -68,6 +71,18 @@ await page.setViewportSize({ width: 1400, height: 1150 });
 await chartData(page, 'val/acc');
 await page.waitForTimeout(300);
 await page.screenshot({ path: `${out}/workspace.png` });
+
+await page.goto(`/alice/mnist?sort=-summary.val/acc&group_by=config.optimizer&smooth=0.8`);
+await chartData(page, 'train/loss');
+await page.locator('[data-group] .group-row').first().waitFor();
+await chartData(page, 'val/acc');
+await page.waitForTimeout(300);
+await page.screenshot({ path: `${out}/grouped.png` });
+
+await page.setViewportSize({ width: 1200, height: 700 });
+await page.goto(`/alice/mnist/compare?runs=${runs.slice(0, 4).map((r) => r.id).join(',')}`);
+await page.locator('tr[data-key="config.lr"]').waitFor();
+await page.screenshot({ path: `${out}/compare.png` });
 
 await page.setViewportSize({ width: 1400, height: 1400 });
 await page.goto(`/alice/mnist/runs/${runs[0].id}`);

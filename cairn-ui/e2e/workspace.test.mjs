@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import { chartData, eventually, setup } from './harness.mjs';
 
 let env;
@@ -18,6 +18,8 @@ before(async () => {
   }
 });
 after(() => env?.close());
+// each open dashboard page holds a live stream, and a browser allows six connections to one server
+afterEach(() => env && Promise.all(env.context.pages().map((p) => p.close())));
 
 const rowNames = (page) => page.locator('[data-run-id] [data-col=name]').allInnerTexts();
 

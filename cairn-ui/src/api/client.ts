@@ -2,7 +2,7 @@
 // connection monitor whether the server answered, so pages can show the "server gone" banner.
 import { connection } from '../live/connection';
 import type {
-  ConsolePage, MetricKey, Namespace, Project, Run, RunPage, RunPatch, SampledQuery, Series,
+  ConsolePage, ImportanceResult, MetricKey, Namespace, Project, Run, RunPage, RunPatch, SampledQuery, Series, Sweep,
 } from './types';
 
 export const API = '/api/v1';
@@ -87,6 +87,17 @@ export const api = {
 
   console: (entity: string, project: string, id: string, fromLine: number, limit = 1000) =>
     request<ConsolePage>(runPath(entity, project, id) + '/console' + query({ from_line: fromLine, limit })),
+
+  importance: (entity: string, project: string, body: { metric: string; filter?: object | null; keys?: string[] }) =>
+    request<ImportanceResult>(`/runs/${enc(entity)}/${enc(project)}/importance`, { method: 'POST', body: JSON.stringify(body) }),
+
+  sweeps: (entity: string, project: string) =>
+    request<{ sweeps: Sweep[] }>(`/sweeps/${enc(entity)}/${enc(project)}`).then((r) => r.sweeps),
+
+  sweep: (entity: string, project: string, id: string) => request<Sweep>(`/sweeps/${enc(entity)}/${enc(project)}/${enc(id)}`),
+
+  sweepAction: (entity: string, project: string, id: string, action: 'pause' | 'resume' | 'stop' | 'cancel') =>
+    request<Sweep>(`/sweeps/${enc(entity)}/${enc(project)}/${enc(id)}/${action}`, { method: 'POST' }),
 };
 
 /** The address a run has in sampled-history queries: `entity/project/id`. */

@@ -33,6 +33,9 @@ export interface Run {
   runtime_s: number | null;
   exit_code: number | null;
   last_seq: number;
+  /** The sweep that created the run, or null (absent on servers without sweeps). */
+  sweep?: string | null;
+  deleted?: boolean;
 }
 
 export interface RunPage {
@@ -72,7 +75,8 @@ export interface SampledQuery {
   runs: string[];
   keys: string[];
   namespace: Namespace;
-  x: 'step' | 'time';
+  /** `step`, `time` or another metric key. */
+  x: string;
   buckets: number;
   min_x?: number | null;
   max_x?: number | null;
@@ -95,4 +99,37 @@ export interface RunPatch {
   notes?: string;
   tags?: string[];
   group?: string | null;
+}
+
+/** One config key's share in explaining a metric (POST /runs/{entity}/{project}/importance). */
+export interface KeyImportance {
+  key: string;
+  importance: number;
+  correlation: number | null;
+  kind: 'number' | 'category';
+}
+
+export interface ImportanceResult {
+  metric: string;
+  runs: number;
+  importance: KeyImportance[];
+}
+
+export type SweepState = 'running' | 'paused' | 'finished' | 'stopped' | 'canceled';
+
+/** A sweep (docs/api.md, "Sweeps"). */
+export interface Sweep {
+  entity: string;
+  project: string;
+  id: string;
+  name: string | null;
+  state: SweepState;
+  method: string;
+  config: JsonObject;
+  notes: string;
+  retries: number;
+  created_at: string;
+  updated_at: string;
+  counts: Record<string, number>;
+  best: { run: string; metric: number } | null;
 }

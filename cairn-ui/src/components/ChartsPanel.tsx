@@ -1,10 +1,12 @@
-// Charts for a set of runs: one per metric key, in sections by the key's prefix before "/"
-// (`train/loss` and `train/acc` under "train"). A chart fetches its data only once scrolled into view.
+// Charts for a set of runs (or groups of runs): one per metric key, in sections by the key's prefix
+// before "/" (`train/loss` and `train/acc` under "train"). A chart fetches its data only once scrolled
+// into view, and again for the range the user zooms into unless it already has every point there.
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
-import type { Namespace } from '../api/types';
-import { type ChartColumns, type ChartRun, toColumns } from './chartData';
-import { MetricChart } from './MetricChart';
+import type { Namespace, Series } from '../api/types';
+import { type ChartColumns, type ChartRun, membersOf, toColumns } from './chartData';
+import { type ChartSettings, DEFAULT_SETTINGS } from './chartSettings';
+import { MetricChart, type XKind } from './MetricChart';
 
 interface Props {
   runs: ChartRun[];
@@ -12,11 +14,12 @@ interface Props {
   namespace: Namespace;
   /** Changes whenever live data may have moved; visible charts refetch. */
   tick: number;
+  settings?: ChartSettings;
 }
 
 const BUCKETS = 500;
 
-export function ChartsPanel({ runs, keys, namespace, tick }: Props) {
+export function ChartsPanel({ runs, keys, namespace, tick, settings = DEFAULT_SETTINGS }: Props) {
   if (keys.length === 0) {
     return <p className="empty">No {namespace === 'system' ? 'system metrics' : 'metrics'} logged yet.</p>;
   }
@@ -38,7 +41,7 @@ export function ChartsPanel({ runs, keys, namespace, tick }: Props) {
           <summary>{section} <span className="muted">({sectionKeys.length})</span></summary>
           <div className="chart-grid">
             {sectionKeys.map((key) => (
-              <LazyChart key={key} metric={key} runs={runs} namespace={namespace} tick={tick} />
+              <LazyChart key={key} metric={key} runs={runs} namespace={namespace} tick={tick} settings={settings} />
             ))}
           </div>
         </details>
@@ -52,34 +55,60 @@ interface ChartProps {
   runs: ChartRun[];
   namespace: Namespace;
   tick: number;
+  settings: ChartSettings;
 }
 
-function LazyChart({ metric, runs, namespace, tick }: ChartProps) {
-  const box = useRef<HTMLDivElement>(null);
+function xOf(namespace: Namespace, choice: string): { kind: XKind; api: string } {
+  if (namespace === 'system') return { kind: 'time', api: 'time' };
+  if (choice === 'step' || choice === 'time') return { kind: choice, api: choice };
+  if (choice === 'rel') return { kind: 'rel', api: 'time' };
+  return { kind: 'metric', api: choice };
+}
+
+function LazyChart({ metric, runs, namespace, tick, settings }: ChartProps) {
+  const box = useRef<HTMLElement>(null);
   const visible = useInView(box);
   const [columns, setColumns] = useState<ChartColumns | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const refs = runs.map((r) => r.ref).join(',');
-  const x = namespace === 'system' ? 'time' : 'step';
+  const [zoom, setZoom] = useState<[number, number] | null>(null);
+  const [detail, setDetail] = useState<'all' | 'zoomed'>('all');
+  const exact = useRef(false); // the last answer held every point (no bucket had more than one)
+  const members = membersOf(runs);
+  const refs = runs.map((r) => `${r.ref}:${r.members?.length ?? 1}`).join(',');
+  const x = xOf(namespace, settings.x);
+  // relative time has an offset per run, so a zoomed range means nothing to the server: zoom in place
+  const fetchRange = zoom && x.kind !== 'rel' && !exact.current ? zoom : null;
+
+  useEffect(() => setZoom(null), [settings.x]);
 
   useEffect(() => {
     if (!visible || runs.length === 0) return;
     let current = true;
-    api.sampled({ runs: runs.map((r) => r.ref), keys: [metric], namespace, x, buckets: BUCKETS })
-      .then((series) => current && (setColumns(toColumns(runs, series, metric)), setError(null)))
+    api.sampled({ runs: members.map((m) => m.ref), keys: [metric], namespace, x: x.api, buckets: BUCKETS,
+      min_x: fetchRange?.[0] ?? null, max_x: fetchRange?.[1] ?? null })
+      .then((series: Series[]) => {
+        if (!current) return;
+        if (!fetchRange) exact.current = series.every((s) => s.buckets.every((b) => b.count <= 1));
+        setColumns(toColumns(runs, series, metric, x.kind === 'rel'));
+        setDetail(fetchRange ? 'zoomed' : 'all');
+        setError(null);
+      })
       .catch((e) => current && setError(e.message));
     return () => {
       current = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [visible, refs, metric, namespace, tick]);
+  }, [visible, refs, metric, namespace, tick, x.api, x.kind, fetchRange?.[0], fetchRange?.[1]]);
 
   const id = namespace === 'system' ? `system/${metric}` : metric;
   return (
-    <figure ref={box} className="chart-card" data-metric={metric}>
+    <figure ref={box} className="chart-card" data-metric={metric} data-detail={detail}>
       <figcaption>{metric}</figcaption>
       {error && <p className="error">{error}</p>}
-      {columns && columns.runs.length > 0 && <MetricChart id={id} columns={columns} xIsTime={x === 'time'} />}
+      {columns && columns.runs.length > 0 && (
+        <MetricChart id={id} columns={columns} xKind={x.kind} xLabel={x.kind === 'metric' ? x.api : x.kind}
+          smoothing={settings.smoothing} log={settings.log} onZoom={setZoom} />
+      )}
       {columns && columns.runs.length === 0 && <p className="empty chart-empty">no finite values</p>}
       {!columns && !error && <div className="chart-placeholder" />}
     </figure>

@@ -15,7 +15,14 @@ export interface Column {
   width: number;
   render: (run: Run) => React.ReactNode;
   titleOf?: (run: Run) => string;
+  /** The raw value (config and summary columns), for group aggregates. */
+  rawValue?: (run: Run) => unknown;
+  /** Set on pinned columns: the column sticks at this many pixels from the table's left edge. */
+  pinnedLeft?: number;
 }
+
+/** A column's stable name in saved layouts: its API field, or its title. */
+export const columnId = (c: Column) => c.field ?? c.title;
 
 const ROW_HEIGHT = 32;
 
@@ -39,6 +46,7 @@ export function valueColumn(source: 'config' | 'summary', key: string): Column {
     width: 110,
     render: (r) => formatValue(get(r)),
     titleOf: (r) => JSON.stringify(get(r) ?? null),
+    rawValue: get,
   };
 }
 
@@ -66,7 +74,8 @@ export function RunsTable({ runs, columns, sort, onSort, selected, onToggle, onR
           <span className="run-dot" style={{ background: colorOf(i) }} />
         </span>
         {columns.map((c) => (
-          <span role="cell" key={c.title + c.field} title={c.titleOf?.(run)} data-col={c.field ?? c.title}>
+          <span role="cell" key={c.title + c.field} title={c.titleOf?.(run)} data-col={c.field ?? c.title}
+            className={c.pinnedLeft !== undefined ? 'pinned' : undefined} style={pinStyle(c)}>
             {c.render(run)}
           </span>
         ))}
@@ -88,12 +97,18 @@ export function RunsTable({ runs, columns, sort, onSort, selected, onToggle, onR
   );
 }
 
+/** Pinned cells stay in view when the table scrolls sideways (the 48px select column comes first). */
+function pinStyle(c: Column): React.CSSProperties | undefined {
+  return c.pinnedLeft === undefined ? undefined : { position: 'sticky', left: 48 + c.pinnedLeft, zIndex: 1 };
+}
+
 function HeaderCell({ column, sort, onSort }: { column: Column; sort: string; onSort: (s: string) => void }) {
-  if (!column.field) return <span role="columnheader">{column.title}</span>;
+  const pinned = column.pinnedLeft !== undefined ? 'pinned' : undefined;
+  if (!column.field) return <span role="columnheader" className={pinned} style={pinStyle(column)}>{column.title}</span>;
   const field = column.field;
   const direction = sort === field ? 'ascending' : sort === `-${field}` ? 'descending' : 'none';
   return (
-    <span role="columnheader" aria-sort={direction} title={field}>
+    <span role="columnheader" aria-sort={direction} title={field} className={pinned} style={pinStyle(column)}>
       <button type="button" className="sort-button" onClick={() => onSort(direction === 'ascending' ? `-${field}` : field)}>
         {column.title}{direction === 'ascending' ? ' ▲' : direction === 'descending' ? ' ▼' : ''}
       </button>

@@ -1,23 +1,52 @@
-// Live updates, in one place so the transport can change (server-sent events later) without touching
-// the pages. Today: polling. A page asks `useLiveTick(active)` and refetches whenever the number changes:
-// every POLL_MS while `active` (it shows a running run) and the tab is visible, and after the server
-// comes back from an outage.
-import { useEffect, useState, useSyncExternalStore } from 'react';
+// Live updates, in one place so pages need not know the transport. A page asks
+// `useLiveTick(active, watch)` and refetches whenever the number changes:
+// - while the project's event stream (events.ts) is open: when an event concerns one of `watch.runs`
+//   (at most every THROTTLE_MS), and when the stream reconnects;
+// - while it is not (or without `watch`): every POLL_MS while `active` and the tab is visible;
+// - after the server comes back from an outage.
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { connection } from './connection';
+import { useProjectEvents } from './events';
 
 /** Poll interval; `localStorage['cairn.pollMs']` overrides it (the browser tests make it short). */
 export const POLL_MS = Number(localStorage.getItem('cairn.pollMs')) || 3000;
+/** Streamed changes coalesce into at most one refetch this often. */
+export const THROTTLE_MS = 500;
 
-export function useLiveTick(active: boolean): number {
+export interface LiveWatch {
+  entity: string;
+  project: string;
+  /** The run ids whose events matter. */
+  runs: string[];
+  /** Which event types matter (default: every type). */
+  types?: string[];
+}
+
+export function useLiveTick(active: boolean, watch?: LiveWatch): number {
   const [tick, setTick] = useState(0);
   const recoveries = useSyncExternalStore(connection.subscribe, connection.recoveries);
+  const pending = useRef<number | undefined>(undefined);
+  const bump = () => {
+    if (pending.current !== undefined) return;
+    pending.current = window.setTimeout(() => {
+      pending.current = undefined;
+      setTick((t) => t + 1);
+    }, THROTTLE_MS);
+  };
+  const streaming = useProjectEvents(watch?.entity ?? '', watch?.project ?? '', (type, data) => {
+    if (!watch) return;
+    if (type === 'resync') bump();
+    else if (watch.runs.includes(type === 'run' ? data.id : data.run) && (!watch.types || watch.types.includes(type))) bump();
+  });
+  useEffect(() => () => window.clearTimeout(pending.current), []);
+  const polling = active && !(watch && streaming);
   useEffect(() => {
-    if (!active) return;
+    if (!polling) return;
     const timer = window.setInterval(() => {
       if (document.visibilityState === 'visible' && !connection.isDown()) setTick((t) => t + 1);
     }, POLL_MS);
     return () => window.clearInterval(timer);
-  }, [active]);
+  }, [polling]);
   return tick + recoveries * 1_000_000;
 }
 

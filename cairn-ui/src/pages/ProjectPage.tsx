@@ -1,21 +1,29 @@
 // The project workspace: filter bar, runs table, and charts of the selected runs (or the first ten).
-// Filter, sort and selection live in the URL, so a link shows the same view to a teammate.
+// Filter, sort, selection, grouping and chart settings live in the URL, so a link shows the same view to
+// a teammate; the column layout is kept per project in this browser.
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { runRef } from '../api/client';
 import type { Run } from '../api/types';
+import { AnalysisPanels } from '../components/AnalysisPanels';
 import { ChartsPanel } from '../components/ChartsPanel';
-import type { ChartRun } from '../components/chartData';
 import { FilterBar } from '../components/FilterBar';
+import { LiveBadge } from '../components/LiveBadge';
+import { ChartControls } from '../components/ChartControls';
+import { useChartSettings } from '../components/chartSettings';
+import { GroupedRunsTable } from '../components/GroupedRunsTable';
 import { baseColumns, RunsTable, valueColumn } from '../components/RunsTable';
+import { WorkspaceToolbar } from '../components/WorkspaceToolbar';
 import { colorAt } from '../lib/colors';
+import { useColumnPrefs, visibleColumns } from '../lib/columnPrefs';
+import { groupRuns } from '../lib/grouping';
 import { compileFilter, type FilterInput } from '../lib/filter';
 import { flatten } from '../lib/flatten';
 import { useLiveTick } from '../live/live';
+import { useChartedRuns } from './useChartedRuns';
 import { useMetricKeys } from './useMetricKeys';
 import { useProjectRuns } from './useProjectRuns';
 
-const CHARTED_BY_DEFAULT = 10;
+const KEYS_FROM_RUNS = 20; // metric keys are the union over this many of the charted runs
 const MAX_VALUE_COLUMNS = 40;
 
 export function ProjectPage() {
@@ -23,6 +31,9 @@ export function ProjectPage() {
   const [params, setParams] = useSearchParams();
   const input: FilterInput = { name: params.get('q') ?? '', state: params.get('state') ?? '', where: params.get('where') ?? '' };
   const sort = params.get('sort') ?? '-created_at';
+  const groupBy = params.get('group_by') ?? '';
+  const [chartSettings, setChartSettings] = useChartSettings();
+  const [columnPrefs, setColumnPrefs] = useColumnPrefs(entity, project);
   // selection answers the click at once (local state) and is mirrored into the URL for sharing
   const [selected, setSelected] = useState(() => new Set((params.get('sel') ?? '').split(',').filter(Boolean)));
   const compiled = compileFilter(input);
@@ -48,26 +59,37 @@ export function ProjectPage() {
     update({ sel: Array.from(next).join(',') });
   }, [selected, update]);
 
-  const columns = useMemo(() => [
+  const configKeys = useMemo(() => keysOf(runs, 'config'), [runs]);
+  const allColumns = useMemo(() => [
     ...baseColumns(),
-    ...keysOf(runs, 'config').map((k) => valueColumn('config', k)),
+    ...configKeys.map((k) => valueColumn('config', k)),
     ...keysOf(runs, 'summary').map((k) => valueColumn('summary', k)),
-  ], [runs]);
+  ], [runs, configKeys]);
+  const columns = useMemo(() => visibleColumns(allColumns, columnPrefs), [allColumns, columnPrefs]);
+  const groups = useMemo(() => (groupBy ? groupRuns(runs, groupBy) : []), [runs, groupBy]);
 
-  const charted = useMemo(() => {
+  const { charted, lines: chartRuns, drawn } = useChartedRuns(runs, selected, groupBy ? groups : null);
+  const chartTick = useLiveTick(drawn.some((r) => r.state === 'running'),
+    { entity, project, runs: drawn.map((r) => r.id), types: ['history'] });
+  const keyRuns = useMemo(() => drawn.slice(0, KEYS_FROM_RUNS), [drawn]);
+  const keys = useMetricKeys(keyRuns, 'history', chartTick);
+
+  // parallel coordinates' brush: the table shows only the runs inside it (null: no brush)
+  const [brushed, setBrushed] = useState<Set<string> | null>(null);
+  const tableRuns = useMemo(() => (brushed ? runs.filter((r) => brushed.has(r.id)) : runs), [runs, brushed]);
+  const analysed = useMemo(() => {
     const picked = runs.filter((r) => selected.has(r.id));
-    return picked.length > 0 ? picked : runs.slice(0, CHARTED_BY_DEFAULT);
+    return picked.length > 0 ? picked : runs;
   }, [runs, selected]);
-  const chartRuns: ChartRun[] = useMemo(
-    () => charted.map((r) => ({ ref: runRef(r), label: r.name, color: colorAt(runs.indexOf(r)) })), [charted, runs]);
-  const chartTick = useLiveTick(charted.some((r) => r.state === 'running'));
-  const keys = useMetricKeys(charted, 'history', chartTick);
+  const colorOfRun = useCallback((r: Run) => colorAt(runs.indexOf(r)), [runs]);
 
   return (
     <section className="page workspace">
       <div className="page-title">
         <h1><Link to="/">{entity}</Link> / {project}</h1>
         <span className="muted" aria-live="polite">{loading ? 'loading…' : `${total} ${total === 1 ? 'run' : 'runs'}`}</span>
+        <Link to={`/${entity}/${project}/sweeps`}>sweeps</Link>
+        <LiveBadge entity={entity} project={project} />
       </div>
       <FilterBar value={input} error={error?.message}
         onApply={(f) => update({ q: f.name, state: f.state, where: f.where })} />
@@ -75,20 +97,31 @@ export function ProjectPage() {
         <p className="empty">This project has no runs yet. Runs logged with the SDK or the API appear here live.</p>
       )}
       {!loading && total === 0 && compiled.filter && <p className="empty">No run matches this filter.</p>}
-      {runs.length > 0 && (
-        <RunsTable runs={runs} columns={columns} sort={sort} onSort={(s) => update({ sort: s })}
-          selected={selected} onToggle={onToggle} onRange={onRange} colorOf={colorAt} />
+      <WorkspaceToolbar entity={entity} project={project} groupBy={groupBy} onGroupBy={(g) => update({ group_by: g })}
+        configKeys={configKeys} columns={allColumns} prefs={columnPrefs} onPrefs={setColumnPrefs} selected={Array.from(selected)} />
+      {runs.length > 0 && !groupBy && (
+        <RunsTable runs={tableRuns} columns={columns} sort={sort} onSort={(s) => update({ sort: s })}
+          selected={selected} onToggle={onToggle} onRange={onRange}
+          colorOf={brushed ? (i) => colorOfRun(tableRuns[i]) : colorAt} />
+      )}
+      {runs.length > 0 && groupBy && (
+        <GroupedRunsTable groups={groups} field={groupBy} columns={columns} selected={selected} onToggle={onToggle}
+          colorOfRun={(r) => colorAt(runs.indexOf(r))} colorOfGroup={colorAt} />
       )}
       {charted.length > 0 && (
         <>
           <h2 className="charts-title">
             Charts <span className="muted">
-              {chartedCaption(charted.length, selected.size > 0, total)}
+              {groupBy ? `${chartRuns.length} ${chartRuns.length === 1 ? 'group' : 'groups'} by ${groupBy}: mean with min–max band`
+                : chartedCaption(charted.length, selected.size > 0, total)}
             </span>
           </h2>
-          <ChartsPanel runs={chartRuns} keys={keys} namespace="history" tick={chartTick} />
+          <ChartControls settings={chartSettings} onChange={setChartSettings} metricKeys={keys} />
+          <ChartsPanel runs={chartRuns} keys={keys} namespace="history" tick={chartTick} settings={chartSettings} />
         </>
       )}
+      <AnalysisPanels entity={entity} project={project} runs={analysed} filter={compiled.filter}
+        selectedIds={Array.from(selected)} colorOf={colorOfRun} onBrush={setBrushed} />
     </section>
   );
 }

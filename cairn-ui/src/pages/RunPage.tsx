@@ -22,7 +22,7 @@ export function RunPage() {
   const [edited, setEdited] = useState<Run | null>(null);
   const [running, setRunning] = useState(true);
   const patches = useRef<Promise<unknown>>(Promise.resolve());
-  const tick = useLiveTick(running);
+  const tick = useLiveTick(running, { entity, project, runs: [runId] });
   const fetched = useFetch(() => api.run(entity, project, runId), [entity, project, runId, tick]);
   const run = edited && fetched.data && edited.updated_at >= fetched.data.updated_at ? edited : fetched.data;
   if (run && running !== (run.state === 'running')) setRunning(run.state === 'running');

@@ -1,12 +1,16 @@
 // The workspace's runs: the first page on load, further pages as the table scrolls towards the end,
-// and live changes applied in place (running runs refetched, new runs noticed) on every live tick.
+// and live changes applied in place: from the project's event stream (a run's new object replaces its
+// row; an unknown run or a resync reloads the first page), or, while the stream is down, by polling
+// (running runs refetched, new runs noticed) on every live tick.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../api/client';
 import type { Run } from '../api/types';
+import { useProjectEvents } from '../live/events';
 import { useLiveTick } from '../live/live';
 
 const FIRST_PAGE = 200;
 const NEXT_PAGE = 1000;
+const RELOAD_MS = 300;
 
 export interface ProjectRuns {
   runs: Run[];
@@ -26,7 +30,33 @@ export function useProjectRuns(entity: string, project: string, filter: object |
   const cursor = useRef<string | null>(null);
   const fetching = useRef(false);
   const filterJson = JSON.stringify(filter);
-  const tick = useLiveTick(true);
+  const reloadTimer = useRef<number | undefined>(undefined);
+  const known = useRef<Map<string, Run>>(new Map());
+  known.current = new Map(runs.map((r) => [r.id, r]));
+  const reloadSoon = () => { // a burst of new runs reloads once
+    if (reloadTimer.current !== undefined) return;
+    reloadTimer.current = window.setTimeout(() => {
+      reloadTimer.current = undefined;
+      setGeneration((g) => g + 1);
+    }, RELOAD_MS);
+  };
+  useEffect(() => () => window.clearTimeout(reloadTimer.current), []);
+  const streaming = useProjectEvents(entity, project, (type, data) => {
+    if (type === 'resync') {
+      reloadSoon();
+    } else if (type === 'run') {
+      const run = data as Run;
+      const old = known.current.get(run.id);
+      if (!old) {
+        if (!run.deleted) reloadSoon(); // new, or changed into the filter: the server knows where it goes
+      } else if (run.deleted) {
+        reloadSoon();
+      } else if (run.updated_at >= old.updated_at || run.last_seq >= old.last_seq) {
+        setRuns((list) => list.map((r) => (r.id === run.id ? run : r)));
+      }
+    }
+  });
+  const tick = useLiveTick(!streaming);
 
   useEffect(() => {
     let current = true;

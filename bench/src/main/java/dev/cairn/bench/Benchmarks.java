@@ -40,6 +40,8 @@ public final class Benchmarks {
                 true, RunsBench::run));
         ALL.put("startup", new Entry("time from starting the server process to its first healthy answer",
                 false, StartupBench::run));
+        ALL.put("ui", new Entry("the dashboard in headless chromium: charts of a 1,000-run project, a 10,000-run table, a 1,000-metric run",
+                true, UiBench::run));
         ALL.put("sweep", new Entry("median regret of random vs bayes search on test functions, and one suggestion's p99",
                 false, (out, dbUrl) -> SweepBench.run(out)));
         ALL.put("sweep-controller", new Entry("p50/p99 of the server's next trial (bayes, 200 finished trials) over HTTP",

@@ -90,6 +90,7 @@ public final class CairnServer implements AutoCloseable {
     /** Stops taking requests, lets the ones in flight finish, then closes the store. */
     @Override
     public void close() {
+        services.live().bus().close(); // open event streams end now instead of holding the stop
         app.stop();
         services.close();
         database.close();

@@ -1,6 +1,10 @@
 package dev.cairn.server;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.server.artifact.ArtifactService;
+import dev.cairn.server.live.EventBus;
+import dev.cairn.server.live.LiveEvents;
+import dev.cairn.server.run.RunKey;
 import dev.cairn.server.run.RunService;
 import dev.cairn.server.store.Database;
 import dev.cairn.server.sweep.SweepService;
@@ -14,11 +18,15 @@ import java.util.concurrent.TimeUnit;
  * here (runs, metrics, sweeps, artifacts, ...).
  */
 public final class Services implements AutoCloseable {
+    /** Events a browser may have waiting before it is told to resync (it refetches instead). */
+    private static final int LIVE_QUEUE_EVENTS = 2000;
+
     private final Database database;
     private final ServerOptions options;
     private final Clock clock;
     private final ScheduledExecutorService background;
     private final RunService runs;
+    private final LiveEvents live;
     private final SweepService sweeps;
     private final ArtifactService artifacts;
 
@@ -31,7 +39,8 @@ public final class Services implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.runs = new RunService(database, options, clock);
+        this.live = new LiveEvents(new EventBus(LIVE_QUEUE_EVENTS), this::findRun);
+        this.runs = new RunService(database, options, clock, live);
         this.sweeps = new SweepService(database, runs, clock);
         this.artifacts = new ArtifactService(database, options, clock);
     }
@@ -56,6 +65,15 @@ public final class Services implements AutoCloseable {
         return runs;
     }
 
+    private ObjectNode findRun(RunKey key) {
+        return runs.find(key);
+    }
+
+    /** Changes pushed to watching browsers ({@code GET /api/v1/events/{entity}/{project}}). */
+    public LiveEvents live() {
+        return live;
+    }
+
     public SweepService sweeps() {
         return sweeps;
     }
@@ -76,6 +94,7 @@ public final class Services implements AutoCloseable {
 
     @Override
     public void close() {
+        live.bus().close();
         background.shutdownNow();
         try {
             background.awaitTermination(5, TimeUnit.SECONDS);

@@ -2,6 +2,8 @@ package dev.cairn.server.http;
 
 import dev.cairn.server.Services;
 import dev.cairn.server.artifact.ArtifactRoutes;
+import dev.cairn.server.importance.ImportanceRoutes;
+import dev.cairn.server.live.LiveRoutes;
 import dev.cairn.server.metrics.MetricRoutes;
 import dev.cairn.server.run.RunRoutes;
 import dev.cairn.server.sweep.SweepRoutes;
@@ -31,9 +33,13 @@ public final class Routes {
 
         MetricRoutes.register(api, services);
 
+        ImportanceRoutes.register(api, services);
+
         SweepRoutes.register(api, services);
 
         ArtifactRoutes.register(api, services);
+
+        LiveRoutes.register(api, services);
 
         return api.registered();
     }

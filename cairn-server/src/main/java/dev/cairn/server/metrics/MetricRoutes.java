@@ -11,7 +11,7 @@ public final class MetricRoutes {
     }
 
     public static void register(Api api, Services services) {
-        Metrics metrics = new Metrics(services.database(), services.clock());
+        Metrics metrics = new Metrics(services.database(), services.clock(), services.live());
         RecordsHandler records = new RecordsHandler(metrics, services.options().maxRequestBytes());
         HistoryHandlers history = new HistoryHandlers(metrics);
         ConsoleAndFileHandlers runOutput = new ConsoleAndFileHandlers(metrics);

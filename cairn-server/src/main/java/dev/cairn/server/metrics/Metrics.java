@@ -1,9 +1,11 @@
 package dev.cairn.server.metrics;
 
+import dev.cairn.server.live.LiveEvents;
 import dev.cairn.server.metrics.console.ConsoleLines;
 import dev.cairn.server.metrics.files.RunFiles;
 import dev.cairn.server.metrics.history.MetricKeys;
 import dev.cairn.server.metrics.history.RawHistory;
+import dev.cairn.server.metrics.records.BatchChanges;
 import dev.cairn.server.metrics.records.IngestResult;
 import dev.cairn.server.metrics.records.Record;
 import dev.cairn.server.metrics.records.RecordApplier;
@@ -17,6 +19,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The metrics service: record ingestion, metric history, console output and run files, over one
@@ -31,10 +34,17 @@ import java.util.List;
 public final class Metrics {
     private final Database database;
     private final Clock clock;
+    private final LiveEvents events;
 
     public Metrics(Database database, Clock clock) {
+        this(database, clock, LiveEvents.none());
+    }
+
+    /** {@code events}: told about every committed batch, for the browsers watching the run's project. */
+    public Metrics(Database database, Clock clock, LiveEvents events) {
         this.database = database;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Parses, validates and applies a records body (already size-checked and gunzipped). */
@@ -44,8 +54,20 @@ public final class Metrics {
 
     /** Applies validated records in one transaction; the result is committed when this returns. */
     public IngestResult ingest(RunKey run, List<Record> records) {
-        return database.inTransaction(c -> RecordApplier.apply(c, database.dialect(), run.requirePk(c), records,
-                clock.millis()));
+        boolean isWatched = events.isWatched(run);
+        AtomicReference<BatchChanges> changes = new AtomicReference<>();
+        IngestResult result = database.inTransaction(c -> {
+            changes.set(isWatched ? new BatchChanges() : BatchChanges.IGNORED); // a retried transaction starts over
+            return RecordApplier.apply(c, database.dialect(), run.requirePk(c), records, clock.millis(), changes.get());
+        });
+        if (isWatched && result.applied() > 0) {
+            BatchChanges applied = changes.get();
+            events.pointsAdded(run, "history", applied.historySteps());
+            events.pointsAdded(run, "system", applied.systemTimes());
+            events.consoleWritten(run, applied.consoleLines());
+            events.runTouched(run);
+        }
+        return result;
     }
 
     public List<MetricKeys.Key> keys(RunKey run, String namespace) {
@@ -98,6 +120,9 @@ public final class Metrics {
             lines.write(c, run.requirePk(c));
             return null;
         });
+        if (events.isWatched(run)) {
+            events.consoleWritten(run, lines.lines());
+        }
     }
 
     public RunFiles.Entry putFile(RunKey run, String path, byte[] bytes) {

@@ -1,10 +1,14 @@
 package dev.cairn.server.run;
 
+import dev.cairn.server.live.LiveEvents;
 import dev.cairn.server.store.Database;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +29,11 @@ public final class RunReaper {
     private final Database database;
     private final Clock clock;
     private final long timeoutMs;
+    private final LiveEvents events;
 
-    RunReaper(Database database, Clock clock, Duration timeout) {
+    RunReaper(Database database, Clock clock, Duration timeout, LiveEvents events) {
         this.database = database;
+        this.events = events;
         this.clock = clock;
         this.timeoutMs = timeout.toMillis();
     }
@@ -40,15 +46,29 @@ public final class RunReaper {
     /** Marks every run crashed whose heartbeat is older than {@code now} minus the timeout; returns how many. */
     public int runOnce(Instant now) {
         long cutoffMs = now.toEpochMilli() - timeoutMs;
-        return database.inTransaction(c -> {
+        List<RunKey> crashed = database.inTransaction(c -> {
+            List<RunKey> silent = new ArrayList<>();
+            try (PreparedStatement query = c.prepareStatement(
+                    "SELECT p.entity, p.name, r.run_id FROM runs r JOIN projects p ON p.id = r.project_id"
+                            + " WHERE r.state = 'running' AND r.heartbeat_at < ?")) {
+                query.setLong(1, cutoffMs);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        silent.add(new RunKey(rows.getString(1), rows.getString(2), rows.getString(3)));
+                    }
+                }
+            }
             try (PreparedStatement update = c.prepareStatement(
                     "UPDATE runs SET state = 'crashed', finished_at = heartbeat_at, updated_at = ?"
                             + " WHERE state = 'running' AND heartbeat_at < ?")) {
                 update.setLong(1, now.toEpochMilli());
                 update.setLong(2, cutoffMs);
-                return update.executeUpdate();
+                update.executeUpdate();
             }
+            return silent;
         });
+        crashed.forEach(events::runTouched);
+        return crashed.size();
     }
 
     /** One scheduled check; a failure is logged and the next period tries again. */

@@ -1,15 +1,19 @@
 package dev.cairn.server.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.core.run.RunState;
 import dev.cairn.server.ServerOptions;
 import dev.cairn.server.http.ApiException;
+import dev.cairn.server.live.LiveEvents;
 import dev.cairn.server.metrics.Summaries;
 import dev.cairn.server.store.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,16 +36,23 @@ public final class RunService {
     private final RunStarts starts;
     private final RunLister lister;
     private final RunReaper reaper;
+    private final LiveEvents events;
     private volatile StopSignal stopSignal = StopSignal.NEVER;
 
     public RunService(Database database, ServerOptions options, Clock clock) {
+        this(database, options, clock, LiveEvents.none());
+    }
+
+    /** {@code events}: told about every committed change, for the browsers watching the run's project. */
+    public RunService(Database database, ServerOptions options, Clock clock, LiveEvents events) {
         this.database = database;
+        this.events = events;
         this.clock = clock;
         this.store = new RunStore(database.dialect());
         this.edits = new RunEdits(store);
         this.starts = new RunStarts(store, edits);
         this.lister = new RunLister(database, clock);
-        this.reaper = new RunReaper(database, clock, options.heartbeatTimeout());
+        this.reaper = new RunReaper(database, clock, options.heartbeatTimeout(), events);
     }
 
     /** Marks running runs crashed once their heartbeats stop; {@code Services} schedules it. */
@@ -67,14 +78,57 @@ public final class RunService {
         return lister;
     }
 
+    /**
+     * Every run the filter (a listing filter's JSON text, or null for all) matches, newest first, at most
+     * {@code maxRuns}, flattened for analyses. 404 for an unknown project, 400 for a bad filter.
+     */
+    public List<RunLeaves> leaves(String entity, String project, String filterJson, int maxRuns) {
+        RunLister.Query query = lister.query(entity, project, filterJson, null, null, null)
+                .withLimit(Math.min(maxRuns, RunExport.PAGE_SIZE));
+        List<RunLeaves> runs = new ArrayList<>();
+        while (runs.size() < maxRuns) {
+            RunLister.Page page = lister.page(query, false);
+            for (RunRow row : page.runs()) {
+                if (runs.size() < maxRuns) {
+                    runs.add(new RunLeaves(row.runId(), row.name(), unprefixed(row.configJson()),
+                            unprefixed(row.summaryJson())));
+                }
+            }
+            if (page.next() == null) {
+                break;
+            }
+            query = query.after(page.next());
+        }
+        return runs;
+    }
+
+    private static Map<String, JsonNode> unprefixed(String documentJson) {
+        Map<String, JsonNode> leaves = new LinkedHashMap<>();
+        JsonDocs.flatten("", JsonDocs.parseObject(documentJson), leaves);
+        Map<String, JsonNode> named = new LinkedHashMap<>();
+        leaves.forEach((key, value) -> named.put(key.substring(1), value));
+        return named;
+    }
+
     /** A created or resumed run, as the response shows it. */
     record Outcome(ObjectNode run, boolean isNew) {
     }
 
     Outcome createOrResume(String entity, String projectName, RunInput input) {
-        return database.inTransaction(c -> {
+        Outcome outcome = database.inTransaction(c -> {
             long nowMs = clock.millis();
             return starts.start(c, ProjectStore.ensure(c, entity, projectName, nowMs), input, nowMs);
+        });
+        events.runChanged(outcome.run());
+        return outcome;
+    }
+
+    /** The run object, or null when the run does not exist or is deleted. */
+    public ObjectNode find(RunKey key) {
+        return database.withHandle(c -> {
+            Project project = ProjectStore.find(c, key.entity(), key.project());
+            RunRow run = project == null ? null : store.find(c, project, key.run());
+            return run == null || run.isDeleted() ? null : RunView.of(project, run, clock.millis());
         });
     }
 
@@ -90,7 +144,7 @@ public final class RunService {
     }
 
     ObjectNode update(RunKey key, RunInput input) {
-        return database.inTransaction(c -> {
+        return published(database.inTransaction(c -> {
             long nowMs = clock.millis();
             Project project = ProjectStore.find(c, key.entity(), key.project());
             RunRow run = live(c, project, key);
@@ -111,21 +165,21 @@ public final class RunService {
                 Summaries.refresh(c, run.pk());
             }
             return view(c, project, run.runId());
-        });
+        }));
     }
 
     ObjectNode delete(RunKey key) {
-        return database.inTransaction(c -> {
+        return published(database.inTransaction(c -> {
             long nowMs = clock.millis();
             Project project = ProjectStore.find(c, key.entity(), key.project());
             RunRow run = live(c, project, key);
             store.update(c, run.pk(), Map.of(RunColumn.DELETED_AT, nowMs, RunColumn.UPDATED_AT, nowMs));
             return view(c, project, run.runId());
-        });
+        }));
     }
 
     ObjectNode restore(RunKey key) {
-        return database.inTransaction(c -> {
+        return published(database.inTransaction(c -> {
             Project project = ProjectStore.find(c, key.entity(), key.project());
             RunRow run = project == null ? null : store.findForUpdate(c, project, key.run());
             if (run == null) {
@@ -138,7 +192,12 @@ public final class RunService {
                 store.update(c, run.pk(), changes);
             }
             return view(c, project, run.runId());
-        });
+        }));
+    }
+
+    private ObjectNode published(ObjectNode run) {
+        events.runChanged(run);
+        return run;
     }
 
     /**
@@ -146,6 +205,7 @@ public final class RunService {
      * {@code stop} is the sweep's {@link StopSignal} for a running sweep run, asked after the heartbeat is saved.
      */
     Map<String, Object> heartbeat(RunKey key) {
+        boolean[] revived = {false};
         Beat beat = database.inTransaction(c -> {
             long nowMs = clock.millis();
             Project project = ProjectStore.find(c, key.entity(), key.project());
@@ -160,9 +220,13 @@ public final class RunService {
                 changes.put(RunColumn.EXIT_CODE, null);
                 changes.put(RunColumn.UPDATED_AT, nowMs);
             }
+            revived[0] = run.state() == RunState.CRASHED;
             store.update(c, run.pk(), changes);
             return new Beat(project, run.sweepId(), state);
         });
+        if (revived[0]) {
+            events.runTouched(key); // only a state change is news; plain heartbeats are not pushed
+        }
         boolean stop = beat.sweepId() != null && beat.state() == RunState.RUNNING
                 && stopSignal.shouldStop(beat.project(), beat.sweepId(), key.run());
         return Map.of("state", beat.state().wireName(), "stop", stop);

@@ -64,6 +64,14 @@ public final class ConsoleLines {
             return lines.size();
         }
 
+        /** The batch's lines as served, in line order (for live clients). */
+        public List<Line> lines() {
+            List<Line> out = new ArrayList<>(lines.size());
+            lines.forEach((line, v) -> out.add(new Line(line, (String) v[0], (Long) v[1] / 1e6, (String) v[2])));
+            out.sort(java.util.Comparator.comparingLong(Line::line));
+            return out;
+        }
+
         public void write(Connection c, long runPk) throws SQLException {
             if (lines.isEmpty()) {
                 return;

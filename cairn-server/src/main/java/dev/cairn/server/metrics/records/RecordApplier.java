@@ -32,6 +32,12 @@ public final class RecordApplier {
 
     public static IngestResult apply(Connection c, Dialect dialect, long runPk, List<Record> records, long nowMs)
             throws SQLException {
+        return apply(c, dialect, runPk, records, nowMs, BatchChanges.IGNORED);
+    }
+
+    /** As above, also telling {@code changes} what the new records changed (for live clients). */
+    public static IngestResult apply(Connection c, Dialect dialect, long runPk, List<Record> records, long nowMs,
+                                     BatchChanges changes) throws SQLException {
         RunRow run = RunRow.lock(c, runPk, dialect);
         long expected = run.lastSeq + 1;
         List<Record> fresh = new ArrayList<>(records.size());
@@ -44,7 +50,7 @@ public final class RecordApplier {
                 throw gap(i, seq, expected, run.lastSeq);
             }
         }
-        Effects effects = new Effects(run);
+        Effects effects = new Effects(run, changes);
         if (!fresh.isEmpty()) {
             for (Record record : fresh) {
                 effects.add(record);
@@ -73,10 +79,12 @@ public final class RecordApplier {
         final SeriesBatch points = new SeriesBatch();
         final ConsoleLines.Batch console = new ConsoleLines.Batch();
         final RunDocuments documents;
+        final BatchChanges changes;
         long nextStep;
         Record.Exit exit;
 
-        Effects(RunRow run) {
+        Effects(RunRow run, BatchChanges changes) {
+            this.changes = changes;
             documents = new RunDocuments(run);
             nextStep = run.nextStep;
         }
@@ -87,10 +95,22 @@ public final class RecordApplier {
                 long step = history.step() == Record.AUTO_STEP ? nextStep : history.step();
                 nextStep = step + 1;
                 addValues(SeriesName.HISTORY, history.values(), step, timeMicros);
+                if (changes.isCollecting()) {
+                    history.values().others().keySet().forEach(k -> changes.history(k, step));
+                    for (int i = 0; i < history.values().size(); i++) {
+                        changes.history(history.values().keys()[i], step);
+                    }
+                }
             } else if (record instanceof Record.SystemMetrics system) {
                 addValues(SeriesName.SYSTEM, system.values(), Points.SAMPLE_INDEX, timeMicros);
+                for (int i = 0; changes.isCollecting() && i < system.values().size(); i++) {
+                    changes.system(system.values().keys()[i], record.time());
+                }
             } else if (record instanceof Record.Console line) {
                 console.put(line.line(), line.stream(), timeMicros, line.text());
+                if (changes.isCollecting()) {
+                    changes.console(line.line(), line.stream(), timeMicros / 1e6, line.text());
+                }
             } else if (record instanceof Record.Document document) {
                 documents.merge(document);
             } else if (record instanceof Record.DefineMetric definition) {
