@@ -74,6 +74,22 @@ class ArtifactUploadTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
+    void a_file_larger_than_the_request_limit_streams_into_the_blob_store(String store) throws Exception {
+        try (CairnServer server = CairnServer.start(options(store).withMaxRequestBytes(64 * 1024))) {
+            ArtifactFixture fixture = new ArtifactFixture(server);
+            byte[] big = new byte[1024 * 1024];
+            new java.util.Random(3).nextBytes(big);
+            Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+            files.put("big.bin", big);
+
+            fixture.log("big", files, "");
+
+            assertThat(fixture.download("big:v0", "big.bin")).isEqualTo(big);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
     void paths_that_could_leave_the_artifact_are_refused_by_name(String store) {
         try (CairnServer server = TestServers.start(store, dataDir)) {
             ArtifactFixture fixture = new ArtifactFixture(server);
