@@ -71,6 +71,8 @@ final class ArtifactUploads {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("sha256", sha256);
         if (blobs.exists(sha256)) {
+            // read the body anyway: answering while the client still sends would break its connection
+            content.transferTo(java.io.OutputStream.nullOutputStream());
             answer.put("size", blobs.size(sha256));
             answer.put("stored", false);
             return answer;
