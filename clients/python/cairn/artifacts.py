@@ -159,7 +159,11 @@ class Artifact:
                              f"one with run.use_artifact() / cairn.Api().artifact()")
         from .artifact_transfer import download_files
         root = root or os.path.join(".", "artifacts", f"{self.name}:{self.version}")
-        download_files(self._client_factory(), self, root)
+        client = self._client_factory()
+        try:
+            download_files(client, self, root)
+        finally:
+            client.close()
         return root
 
     def __repr__(self) -> str:

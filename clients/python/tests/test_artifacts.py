@@ -12,7 +12,7 @@ from unittest import mock
 import cairn
 from cairn.errors import ServerUnreachable, UsageError
 from cairn.rest import RestClient
-from cairn_server import free_port, shared_server
+from cairn_server import free_port, run_script, shared_server
 
 ENTITY = "arttest"
 
@@ -129,6 +129,53 @@ class ArtifactTest(unittest.TestCase):
         with self.assertRaises(urllib.error.HTTPError) as latest:
             self.server.get(f"/artifacts/{ENTITY}/{self.project}/broken:latest")
         self.assertEqual(latest.exception.code, 404)
+
+    def test_a_process_killed_mid_upload_leaves_no_version_and_the_next_log_resumes(self) -> None:
+        script = """
+import os, cairn
+from cairn.rest import RestClient
+real_put = RestClient.put_file
+sent = []
+def put_then_die(client, path, file_path, **kwargs):
+    if sent:
+        os._exit(9)   # killed between two files
+    sent.append(path)
+    return real_put(client, path, file_path, **kwargs)
+RestClient.put_file = put_then_die
+run = cairn.init(project=os.environ["PROJECT"], id="killed")
+artifact = cairn.Artifact("half", type="dataset")
+artifact.add_file("a.bin")
+artifact.add_file("b.bin")
+run.log_artifact(artifact)
+"""
+        work = os.path.join(self.folder, "work")
+        os.makedirs(work)
+        for name in ("a.bin", "b.bin"):
+            with open(os.path.join(work, name), "wb") as f:
+                f.write(name.encode() * 1000)
+        env = {"CAIRN_BASE_URL": self.server.url, "CAIRN_ENTITY": ENTITY, "PROJECT": self.project,
+               "CAIRN_CONSOLE": "off", "CAIRN_SYSTEM_INTERVAL_S": "0"}
+        killed = run_script(script, env, work)
+        versions = self.server.get(f"/artifacts/{ENTITY}/{self.project}/half/versions")["versions"]
+
+        run = self.start("again")
+        artifact = cairn.Artifact("half", type="dataset")
+        artifact.add_file(os.path.join(work, "a.bin"))
+        artifact.add_file(os.path.join(work, "b.bin"))
+        puts = []
+        real_put = RestClient.put_file
+
+        def counting_put(client, *args, **kwargs):
+            puts.append(args[0])
+            return real_put(client, *args, **kwargs)
+
+        with mock.patch.object(RestClient, "put_file", counting_put):
+            run.log_artifact(artifact)
+
+        self.assertEqual(killed.returncode, 9, killed.stderr)
+        self.assertEqual(versions, [])
+        self.assertEqual(len(puts), 1, "only the file the killed process did not send")
+        self.assertEqual(artifact.version, "v0")
 
     def test_paths_that_leave_the_artifact_and_references_are_refused(self) -> None:
         artifact = cairn.Artifact("bad", type="model")
