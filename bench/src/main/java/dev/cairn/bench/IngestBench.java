@@ -23,17 +23,25 @@ import java.util.Map;
  * End-to-end ingestion: one SDK client in online mode logs {@value #CALLS} calls of {@value #METRICS}
  * metrics each over loopback HTTP into a server on a throw-away store, as fast as it can, after an
  * unmeasured warm-up run of {@value #WARMUP_CALLS} calls (as the ceiling has its warm-up: a cold JVM
- * spends its first hundred thousand records compiling). The rate runs
+ * spends its first hundreds of thousands of records compiling; on a busy two-core machine the JIT's C2
+ * threads were still using more CPU than the SDK's writer during a measured run after a 100,000-call
+ * warm-up). The rate runs
  * from the first {@code log()} to the server's acknowledgement of the last record ({@code finish()}
  * returns), and is checked against the server: the run must end {@code finished} with every record applied.
  *
  * <pre>{@code
  * IngestBench.run(System.out, null);   // ingest.rate: 412345 points/s ...
  * }</pre>
+ *
+ * <p>Beside the rates it prints the CPU the whole process used per million points, in the measured run and
+ * in the ceiling's: on a machine shared with other work these move much less than the rates do.
+ *
+ * <pre>{@code
+ * }</pre>
  */
 public final class IngestBench {
     static final int CALLS = 200_000;
-    static final int WARMUP_CALLS = 100_000;
+    static final int WARMUP_CALLS = 200_000;
     static final int METRICS = 10;
     private static final long FINISH_TIMEOUT_MS = 600_000;
 
@@ -43,16 +51,21 @@ public final class IngestBench {
     /** Prints {@code ingest.rate} and {@code ingest.ceiling}; {@code dbUrl} null uses a throw-away SQLite file. */
     public static void run(PrintStream out, String dbUrl) throws Exception {
         // the ceiling first: on PostgreSQL it wants an empty database
-        double ceiling = IngestCeiling.pointsPerSecond(dbUrl, CALLS, METRICS, IngestCeiling.DEFAULT_RECORDS_PER_BATCH);
+        IngestCeiling.Result ceiling = IngestCeiling.measure(dbUrl, CALLS, METRICS, IngestCeiling.DEFAULT_RECORDS_PER_BATCH);
         Path workDir = BenchRuns.scratch("cairn-bench-ingest");
         try (CairnServer server = CairnServer.start(ServerOptions.local(workDir.resolve("server")).withDbUrl(dbUrl))) {
             long points = (long) CALLS * METRICS;
             logAndFinish(server.url(), workDir.resolve("warmup"), WARMUP_CALLS);
+            long startCpu = ProcessCpu.nanos();
             double seconds = logAndFinish(server.url(), workDir.resolve("sdk"), CALLS) / 1e9;
+            double cpuPerMillion = (ProcessCpu.nanos() - startCpu) / 1e9 / (points / 1e6);
             out.printf(Locale.ROOT, "ingest.points: %d points%n", points);
             out.printf(Locale.ROOT, "ingest.elapsed: %.2f s%n", seconds);
             out.printf(Locale.ROOT, "ingest.rate: %.0f points/s%n", points / seconds);
-            out.printf(Locale.ROOT, "ingest.ceiling: %.0f points/s%n", ceiling);
+            out.printf(Locale.ROOT, "ingest.ceiling: %.0f points/s%n", ceiling.pointsPerSecond());
+            out.printf(Locale.ROOT, "ingest.share_of_ceiling: %.0f %%%n", 100 * points / seconds / ceiling.pointsPerSecond());
+            out.printf(Locale.ROOT, "ingest.cpu: %.3f cpu-s/million points%n", cpuPerMillion);
+            out.printf(Locale.ROOT, "ingest.ceiling.cpu: %.3f cpu-s/million points%n", ceiling.cpuSecondsPerMillionPoints());
         } finally {
             BenchRuns.delete(workDir);
         }

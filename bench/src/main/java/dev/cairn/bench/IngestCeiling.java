@@ -25,7 +25,7 @@ import java.util.Random;
 public final class IngestCeiling {
     /** The batch an SDK sends when it keeps up with a fast training loop: the server's maximum. */
     public static final int DEFAULT_RECORDS_PER_BATCH = 10_000;
-    private static final int WARMUP_LOG_CALLS = 30_000;
+    private static final int WARMUP_LOG_CALLS = 100_000;
 
     private IngestCeiling() {
     }
@@ -34,9 +34,17 @@ public final class IngestCeiling {
         System.out.printf("ingest.ceiling: %.0f points/s%n", pointsPerSecond(args.length > 0 ? args[0] : null));
     }
 
+    /** Points a second, and the CPU the process spent per million points while storing them. */
+    public record Result(double pointsPerSecond, double cpuSecondsPerMillionPoints) {
+    }
+
     /** 100,000 log calls of 10 metrics in batches of {@value #DEFAULT_RECORDS_PER_BATCH} records. */
     public static double pointsPerSecond(String dbUrlOrNull) {
         return pointsPerSecond(dbUrlOrNull, 100_000, 10, DEFAULT_RECORDS_PER_BATCH);
+    }
+
+    public static double pointsPerSecond(String dbUrlOrNull, int logCalls, int metricsPerLogCall, int recordsPerBatch) {
+        return measure(dbUrlOrNull, logCalls, metricsPerLogCall, recordsPerBatch).pointsPerSecond();
     }
 
     /**
@@ -45,7 +53,7 @@ public final class IngestCeiling {
      *
      * @param dbUrlOrNull null for SQLite in a fresh temp folder, or a {@code postgresql://} URL of an empty database
      */
-    public static double pointsPerSecond(String dbUrlOrNull, int logCalls, int metricsPerLogCall, int recordsPerBatch) {
+    public static Result measure(String dbUrlOrNull, int logCalls, int metricsPerLogCall, int recordsPerBatch) {
         Path scratch = BenchRuns.scratch("cairn-ingest-ceiling");
         try (Database db = Database.open(dbUrlOrNull, scratch)) {
             Metrics metrics = new Metrics(db, Clock.systemUTC());
@@ -53,10 +61,12 @@ public final class IngestCeiling {
                     records(WARMUP_LOG_CALLS, metricsPerLogCall, recordsPerBatch));
             List<List<Record>> batches = records(logCalls, metricsPerLogCall, recordsPerBatch);
             RunKey run = BenchRuns.create(db, "bench", "ingest", "measured");
+            long startCpu = ProcessCpu.nanos();
             long start = System.nanoTime();
             ingest(metrics, run, batches);
             double seconds = (System.nanoTime() - start) / 1e9;
-            return (double) logCalls * metricsPerLogCall / seconds;
+            double points = (double) logCalls * metricsPerLogCall;
+            return new Result(points / seconds, (ProcessCpu.nanos() - startCpu) / 1e9 / (points / 1e6));
         } finally {
             BenchRuns.delete(scratch);
         }

@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /** {@link RunApi} over HTTP with the JDK's client; sends {@code Authorization: Bearer} when an API key is set. */
 public final class HttpTransport implements RunApi {
@@ -48,11 +50,33 @@ public final class HttpTransport implements RunApi {
 
     @Override
     public Reply sendRecords(List<Frame> batch) throws IOException {
+        return send(recordsRequest(batch));
+    }
+
+    @Override
+    public InFlight startSendRecords(List<Frame> batch) {
+        CompletableFuture<HttpResponse<byte[]>> response = http.sendAsync(recordsRequest(batch).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        return () -> {
+            try {
+                HttpResponse<byte[]> answer = response.get();
+                return new Reply(answer.statusCode(), answer.body());
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                response.cancel(true);
+                throw new IOException("interrupted while waiting for " + baseUrl, e);
+            }
+        };
+    }
+
+    private HttpRequest.Builder recordsRequest(List<Frame> batch) {
         HttpRequest.Builder request = request(runPath + "/records", requestTimeout).header("Content-Type", "application/json");
         if (compressBatches) {
             request.header("Content-Encoding", "gzip");
         }
-        return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(BatchBody.of(batch, compressBatches))));
+        return request.POST(HttpRequest.BodyPublishers.ofByteArray(BatchBody.of(batch, compressBatches)));
     }
 
     @Override

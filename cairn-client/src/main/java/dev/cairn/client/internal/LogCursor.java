@@ -1,5 +1,6 @@
 package dev.cairn.client.internal;
 
+import dev.cairn.core.record.RecordFrames;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,9 +39,34 @@ final class LogCursor {
 
     /** Records from the cursor on, at least one when there is any, within both limits; the cursor stays. */
     List<Frame> batch(int maxRecords, long maxBytes) throws IOException {
-        List<Frame> batch = new ArrayList<>();
-        long at = position;
+        return extend(new ArrayList<>(), position, maxRecords, maxBytes);
+    }
+
+    /**
+     * The records read ahead, which follow the cursor's record, topped up from the log within both limits;
+     * or a fresh batch when they do not start at the cursor.
+     */
+    List<Frame> batch(List<Frame> readAhead, int maxRecords, long maxBytes) throws IOException {
+        if (readAhead.isEmpty() || startOf(readAhead.get(0)) != position || readAhead.size() > maxRecords) {
+            return batch(maxRecords, maxBytes);
+        }
+        return extend(new ArrayList<>(readAhead), readAhead.get(readAhead.size() - 1).endPosition(), maxRecords,
+                maxBytes);
+    }
+
+    /**
+     * The records after {@code batch}, within both limits, read while {@code batch} is in flight; the cursor
+     * stays. The log is append-only while a sender runs, so they are still valid once the batch is acknowledged.
+     */
+    List<Frame> after(List<Frame> batch, int maxRecords, long maxBytes) throws IOException {
+        return extend(new ArrayList<>(), batch.get(batch.size() - 1).endPosition(), maxRecords, maxBytes);
+    }
+
+    private List<Frame> extend(List<Frame> batch, long at, int maxRecords, long maxBytes) throws IOException {
         long bytes = 0;
+        for (Frame frame : batch) {
+            bytes += frame.payload().length + 1;
+        }
         Frame frame;
         while (batch.size() < maxRecords && (frame = reader.readAt(at)) != null) {
             if (!batch.isEmpty() && bytes + frame.payload().length + 1 > maxBytes) {
@@ -51,6 +77,10 @@ final class LogCursor {
             at = frame.endPosition();
         }
         return batch;
+    }
+
+    private static long startOf(Frame frame) {
+        return frame.endPosition() - RecordFrames.FRAME_OVERHEAD_BYTES - frame.payload().length;
     }
 
     /** Moves just past {@code frame}. */

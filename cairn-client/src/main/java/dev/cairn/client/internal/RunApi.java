@@ -14,6 +14,27 @@ public interface RunApi {
     /** {@code POST /runs/{entity}/{project}/{run}/records} with the body {@code {"records":[...]}} of {@code batch}. */
     Reply sendRecords(List<Frame> batch) throws IOException;
 
+    /**
+     * Starts {@link #sendRecords} and returns at once with the request in flight, so that the sender can read
+     * the next batch from the log meanwhile. This default sends before it returns.
+     */
+    default InFlight startSendRecords(List<Frame> batch) {
+        try {
+            Reply reply = sendRecords(batch);
+            return () -> reply;
+        } catch (IOException e) {
+            return () -> {
+                throw e;
+            };
+        }
+    }
+
+    /** A records request on its way; {@link #await} waits for the server's answer. */
+    interface InFlight {
+        /** The answer; an {@link IOException} when the server could not be reached or did not answer in time. */
+        Reply await() throws IOException;
+    }
+
     /** {@code POST /runs/{entity}/{project}/{run}/heartbeat}. */
     Reply heartbeat() throws IOException;
 

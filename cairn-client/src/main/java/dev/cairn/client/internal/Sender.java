@@ -37,6 +37,8 @@ public final class Sender {
     private long lastContactMs;
     private int failures;
     private int maxBatchRecords;
+    /** Records after the batch in flight, read while the server worked on it; empty when none are known. */
+    private List<Frame> readAhead = List.of();
     private volatile boolean flushRequested;
     private boolean isFlushing;
     private volatile String stopReason;
@@ -120,26 +122,34 @@ public final class Sender {
     }
 
     private long sendBatch(long now) throws IOException {
-        List<Frame> batch = cursor.batch(maxBatchRecords, settings.maxBatchBytes());
+        List<Frame> batch = cursor.batch(readAhead, maxBatchRecords, settings.maxBatchBytes());
+        RunApi.InFlight inFlight = api.startSendRecords(batch);
+        // While the server parses and applies this batch, read the next one: still sent only after this one's
+        // acknowledgement, and only if the server acknowledged exactly this batch.
+        readAhead = readAheadOf(batch);
         Reply reply;
         try {
-            reply = api.sendRecords(batch);
+            reply = inFlight.await();
         } catch (IOException e) {
+            readAhead = List.of();
             return failed(now, e.toString());
         }
         lastContactMs = now;
+        Frame last = batch.get(batch.size() - 1);
+        long lastSeq = reply.isSuccess() ? reply.json().path("last_seq").asLong(-1) : -1;
+        if (lastSeq != last.seq()) {
+            readAhead = List.of();
+        }
         if (reply.isSuccess()) {
             failures = 0;
-            long lastSeq = reply.json().path("last_seq").asLong(-1);
             recordsApplied += reply.json().path("applied").asLong(0);
-            Frame last = batch.get(batch.size() - 1);
             if (lastSeq == last.seq()) {
                 cursor.moveAfter(last);
             } else {
                 cursor.seek(lastSeq + 1);
             }
             acks.acknowledged(lastSeq);
-            if (cursor.peek() != null) {
+            if (!readAhead.isEmpty() || cursor.peek() != null) {
                 return 0; // a backlog: keep going without lingering
             }
             pendingSinceMs = -1;
@@ -156,6 +166,15 @@ public final class Sender {
             return failed(now, reply.describe());
         }
         return stop("the server refused records (" + reply.describe() + ")");
+    }
+
+    /** A log that cannot be read ahead is reported by the next regular read, after this batch's answer. */
+    private List<Frame> readAheadOf(List<Frame> batch) {
+        try {
+            return cursor.after(batch, maxBatchRecords, settings.maxBatchBytes());
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     /** The server has everything before the seq it expects; send from there (back or forward). */

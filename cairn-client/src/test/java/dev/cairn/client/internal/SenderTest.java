@@ -193,6 +193,38 @@ class SenderTest {
     }
 
     @Test
+    void records_read_ahead_during_a_batch_are_topped_up_with_later_records_into_a_full_batch() throws IOException {
+        Sender sender = sender(null, 0);
+        sender.requestFlush();
+        TestRecords.append(log, 1, 150);
+
+        sender.runOnce(); // sends 1-100 and reads 101-150 while it is in flight
+        TestRecords.append(log, 151, 260);
+        sender.runOnce();
+        sender.runOnce();
+
+        assertThat(api.batches).containsExactly(seqs(1, 100), seqs(101, 200), seqs(201, 260));
+        assertThat(sender.ackedSeq()).isEqualTo(260);
+    }
+
+    @Test
+    void a_failed_batch_is_resent_whole_before_the_records_read_ahead_of_it() throws IOException {
+        Sender sender = sender(null, 0);
+        sender.requestFlush();
+        TestRecords.append(log, 1, 250);
+        sender.runOnce();
+        api.answer(503, "{\"error\":{\"code\":\"unavailable\",\"message\":\"store busy\"}}");
+
+        sender.runOnce();
+        nowMs += 100;
+        sender.runOnce();
+        sender.runOnce();
+
+        assertThat(api.batches).containsExactly(seqs(1, 100), seqs(101, 200), seqs(101, 200), seqs(201, 250));
+        assertThat(sender.ackedSeq()).isEqualTo(250);
+    }
+
+    @Test
     void the_sender_rewinds_when_the_server_has_lost_acknowledged_records() throws IOException {
         Sender sender = sender(null, 20);
         sender.requestFlush();

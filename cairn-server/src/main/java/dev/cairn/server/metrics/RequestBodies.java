@@ -29,7 +29,7 @@ public final class RequestBodies {
         if (declared > maxBytes) {
             throw tooLarge(maxBytes, limitName, "");
         }
-        byte[] raw = readLimited(ctx.req().getInputStream(), maxBytes, limitName, "");
+        byte[] raw = readLimited(ctx.req().getInputStream(), maxBytes, limitName, "", declared);
         String encoding = ctx.header("Content-Encoding");
         if (encoding == null || encoding.isBlank() || encoding.equalsIgnoreCase("identity")) {
             return raw;
@@ -38,16 +38,18 @@ public final class RequestBodies {
             throw new ApiException.BadRequest("Content-Encoding '" + encoding + "' is not supported; send gzip or none");
         }
         try (InputStream inflated = new GZIPInputStream(new java.io.ByteArrayInputStream(raw), BUFFER_BYTES)) {
-            return readLimited(inflated, maxBytes, limitName, " after gunzip");
+            return readLimited(inflated, maxBytes, limitName, " after gunzip", -1);
         } catch (ZipException | java.io.EOFException e) {
             throw new ApiException.BadRequest("the body is marked Content-Encoding: gzip but is not valid gzip ("
                     + e.getMessage() + ")");
         }
     }
 
-    private static byte[] readLimited(InputStream in, long maxBytes, String limitName, String stage)
-            throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+    /** @param expectedBytes the declared length, to size the buffer once (a batch is megabytes), or -1 */
+    private static byte[] readLimited(InputStream in, long maxBytes, String limitName, String stage,
+                                      long expectedBytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(
+                expectedBytes > 0 ? (int) Math.min(expectedBytes, Integer.MAX_VALUE - 16) : BUFFER_BYTES);
         byte[] buffer = new byte[BUFFER_BYTES];
         long total = 0;
         int read;

@@ -23,8 +23,6 @@ final class RecordFields {
     boolean hasExitCode;
     /** The first problem found while reading, reported once the record's seq is known. */
     String problem;
-    /** Fields present, to tell a missing field from one sent as null. */
-    final java.util.Set<String> present = new java.util.HashSet<>();
 
     void problem(String text) {
         if (problem == null) {

@@ -87,7 +87,6 @@ public final class RecordParser {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken token = p.nextToken();
-            f.present.add(name);
             switch (name) {
                 case "seq" -> f.seq = integer(p, token, f, "seq");
                 case "type" -> f.type = text(p, token, f, "type");

@@ -15,8 +15,16 @@ final class RecordValidator {
     private RecordValidator() {
     }
 
+    /** Names a record in error messages; its text is built only when there is an error to report. */
+    private record Where(int index, Long seq) {
+        @Override
+        public String toString() {
+            return "record " + index + " (seq " + (seq == null ? "missing" : seq) + ")";
+        }
+    }
+
     static Record build(int index, RecordFields f) {
-        String where = "record " + index + " (seq " + (f.seq == null ? "missing" : f.seq) + ")";
+        Where where = new Where(index, f.seq);
         if (f.problem != null) {
             throw bad(where, f.problem);
         }
@@ -45,7 +53,7 @@ final class RecordValidator {
         };
     }
 
-    private static long step(String where, RecordFields f) {
+    private static long step(Where where, RecordFields f) {
         if (f.step == null) {
             return Record.AUTO_STEP;
         }
@@ -55,7 +63,7 @@ final class RecordValidator {
         return f.step;
     }
 
-    private static Record.Values metricValues(String where, RecordFields f, boolean numbersOnly) {
+    private static Record.Values metricValues(Where where, RecordFields f, boolean numbersOnly) {
         Record.Values values = f.values;
         if (values == null && f.valuesTree != null) {
             values = RecordParser.metricValues(f.valuesTree);
@@ -73,14 +81,14 @@ final class RecordValidator {
         return values;
     }
 
-    private static void checkKey(String where, String key) {
+    private static void checkKey(Where where, String key) {
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || key.indexOf('\0') >= 0) {
             throw bad(where, "metric key '" + key.replace("\0", "\\0") + "' must be 1-" + MAX_KEY_LENGTH
                     + " characters without NUL");
         }
     }
 
-    private static Record console(String where, RecordFields f) {
+    private static Record console(Where where, RecordFields f) {
         require(where, "stdout".equals(f.stream) || "stderr".equals(f.stream), "stream", "\"stdout\" or \"stderr\"");
         require(where, f.line != null && f.line >= 0, "line", "a non-negative integer (0-based line number)");
         require(where, f.text != null, "text", "a string");
@@ -88,7 +96,7 @@ final class RecordValidator {
         return new Record.Console(f.seq, f.time, f.stream, f.line, f.text.replace('\0', '\uFFFD'));
     }
 
-    private static Record defineMetric(String where, RecordFields f) {
+    private static Record defineMetric(Where where, RecordFields f) {
         require(where, f.name != null && !f.name.isEmpty(), "name", "the metric's key");
         checkKey(where, f.name);
         List<String> summary = f.summary;
@@ -103,7 +111,7 @@ final class RecordValidator {
         return new Record.DefineMetric(f.seq, f.time, f.name, summary, f.goal, f.stepMetric);
     }
 
-    private static Record exit(String where, RecordFields f) {
+    private static Record exit(Where where, RecordFields f) {
         require(where, "finished".equals(f.state) || "failed".equals(f.state) || "killed".equals(f.state), "state",
                 "one of finished, failed, killed");
         require(where, f.exitCode == null || (f.exitCode >= Integer.MIN_VALUE && f.exitCode <= Integer.MAX_VALUE),
@@ -111,13 +119,13 @@ final class RecordValidator {
         return new Record.Exit(f.seq, f.time, RunState.parse(f.state), f.exitCode == null ? null : f.exitCode.intValue());
     }
 
-    private static void require(String where, boolean ok, String field, String expected) {
+    private static void require(Where where, boolean ok, String field, String expected) {
         if (!ok) {
             throw bad(where, "field '" + field + "' must be " + expected);
         }
     }
 
-    private static ApiException.BadRequest bad(String where, String problem) {
+    private static ApiException.BadRequest bad(Where where, String problem) {
         return new ApiException.BadRequest(where + ": " + problem + "; nothing of this batch was applied");
     }
 }
