@@ -32,7 +32,7 @@ final class ArtifactHandlers {
     void putBlob(Context ctx) throws IOException {
         String sha256 = Manifest.requireSha256(ctx.pathParam("sha256"), "the blob's name");
         Map<String, Object> answer = artifacts.uploads().putBlob(entity(ctx), project(ctx), sha256,
-                ctx.req().getInputStream());
+                ctx.req().getContentLengthLong(), ctx.req().getInputStream());
         ctx.status(Boolean.TRUE.equals(answer.get("stored")) ? 201 : 200).json(answer);
     }
 

@@ -66,8 +66,12 @@ final class ArtifactUploads {
     }
 
     /** Stores one blob; {@code {"sha256","size","stored"}} ({@code stored} false when it was already there). */
-    Map<String, Object> putBlob(String entity, String project, String sha256, InputStream content) throws IOException {
+    Map<String, Object> putBlob(String entity, String project, String sha256, long declaredBytes, InputStream content)
+            throws IOException {
         database.withHandle(c -> ProjectStore.require(c, entity, project));
+        if (declaredBytes > maxBlobBytes) {
+            throw tooLarge();
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("sha256", sha256);
         if (blobs.exists(sha256)) {
@@ -83,8 +87,7 @@ final class ArtifactUploads {
             throw new ApiException.BadRequest("the uploaded bytes hash to " + e.actualSha256() + ", not " + sha256
                     + "; nothing was kept. Send the file again (was it changed while uploading?)");
         } catch (BlobStore.TooLarge e) {
-            throw new ApiException.PayloadTooLarge("an artifact file may be at most " + maxBlobBytes
-                    + " bytes (set by --max-blob-mb); nothing was kept");
+            throw tooLarge();
         }
         answer.put("stored", true);
         return answer;
@@ -118,6 +121,11 @@ final class ArtifactUploads {
             }
             return VersionView.full(c, version);
         });
+    }
+
+    private ApiException.PayloadTooLarge tooLarge() {
+        return new ApiException.PayloadTooLarge("an artifact file may be at most " + maxBlobBytes
+                + " bytes (set by --max-blob-mb); nothing was kept");
     }
 
     private void requireAllBlobs(VersionRow pending) {
