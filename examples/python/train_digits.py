@@ -1,7 +1,7 @@
 """Trains a small PyTorch network on scikit-learn's bundled digits (8x8 images, no download) and tracks it
 with Cairn: config from the command line, per-epoch metrics, gradient and parameter histograms
 (``run.watch``), a few validation digits as images with their predictions, a table of predictions, a
-per-class accuracy chart and the trained weights as a run file.
+per-class accuracy chart and the trained weights as a model artifact (``digits-cnn``, alias ``latest``).
 
 By hand (a server running at CAIRN_BASE_URL, default http://127.0.0.1:8080)::
 
@@ -113,7 +113,9 @@ def main(argv=None) -> None:
 
     weights = os.path.join(run.dir or ".", "model.pt")
     torch.save(model.state_dict(), weights)
-    run.save(weights, policy="now")                   # artifacts are not built yet: the weights are a run file
+    model_artifact = cairn.Artifact("digits-cnn", type="model", metadata={"val_acc": val_acc, "lr": config.lr, "hidden": config.hidden})
+    model_artifact.add_file(weights)
+    run.log_artifact(model_artifact)                  # a new version v0, v1, ...; the alias latest moves to it
     run.summary["final_val_acc"] = val_acc
     run.finish()
 

@@ -13,10 +13,11 @@ Standard library only; Python 3.8+. See docs/python.md for what is supported.
 """
 from __future__ import annotations
 
-from typing import Any, Mapping, Optional, Sequence, Union
+from typing import Any, List, Mapping, Optional, Sequence, Union
 
 from . import settings as _settings
 from .api import Api, runs_dataframe
+from .artifacts import Artifact
 from .config import Config
 from .errors import ApiError, Error, ServerUnreachable, UsageError
 from .histogram import Histogram
@@ -114,12 +115,22 @@ def unwatch(models: Any = None) -> None:
     _current("unwatch").unwatch(models)
 
 
+def log_artifact(artifact_or_path: Any, name: Optional[str] = None, type: Optional[str] = None,
+                 aliases: Optional[Sequence[str]] = None, tags: Optional[Sequence[str]] = None) -> Artifact:
+    """Logs an artifact from the current run: see :meth:`Run.log_artifact`."""
+    return _current("log_artifact").log_artifact(artifact_or_path, name=name, type=type, aliases=aliases)
+
+
+def use_artifact(artifact_or_name: Any, type: Optional[str] = None, aliases: Optional[List[str]] = None,
+                 use_as: Optional[str] = None) -> Artifact:
+    """Uses an artifact in the current run: see :meth:`Run.use_artifact`."""
+    return _current("use_artifact").use_artifact(artifact_or_name, type=type)
+
+
 # W&B calls of later Cairn versions: they warn once and do nothing.
-log_artifact = _not_yet("log_artifact", "artifacts")
-use_artifact = _not_yet("use_artifact", "artifacts")
 alert = _not_yet("alert", "alerts")
 
 __all__ = ["init", "log", "finish", "login", "define_metric", "save", "watch", "unwatch", "sweep", "agent", "run", "config",
-           "summary", "Run", "Config", "Image", "Table", "Histogram", "plot",
+           "summary", "Run", "Artifact", "log_artifact", "use_artifact", "Config", "Image", "Table", "Histogram", "plot",
            "Summary", "Settings", "Api", "runs_dataframe",
            "Error", "UsageError", "ApiError", "ServerUnreachable", "__version__"]

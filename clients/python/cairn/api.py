@@ -19,6 +19,8 @@ import urllib.parse
 from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple
 
 from . import settings as _settings
+from .artifact_transfer import client_factory, parse_artifact_path, version_path
+from .artifacts import Artifact
 from .errors import UsageError
 from .public_runs import PublicRun
 from .public_sweeps import PublicSweep
@@ -92,6 +94,16 @@ class Api:
             raise UsageError(f"sweep path {path!r} is not 'entity/project/sweep_id'")
         sweep = self.client.get("/sweeps/" + "/".join(urllib.parse.quote(p, safe="") for p in parts))
         return PublicSweep(self, sweep)
+
+    def artifact(self, name: str, type: Optional[str] = None) -> Artifact:
+        """One artifact version: ``"entity/project/name:alias"`` (``"name:v3"`` and ``"project/name:v3"``
+        use the default entity and project; ``name`` alone means ``name:latest``). Reading it records no
+        lineage; :meth:`cairn.Run.use_artifact` does. ``.download()`` fetches its files."""
+        entity, project, ref = parse_artifact_path(name, self.default_entity, self.settings.project)
+        version = self.client.get(version_path(entity, project, ref))
+        if type is not None and version.get("type") != type:
+            raise UsageError(f"artifact {name!r} is of type {version.get('type')!r}, not {type!r}")
+        return Artifact._from_version(version, client_factory(self.settings))
 
     def _project_path(self, path: Optional[str]) -> Tuple[str, str]:
         parts = [p for p in (path or "").strip("/").split("/") if p]

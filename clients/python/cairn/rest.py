@@ -11,15 +11,17 @@ from __future__ import annotations
 import gzip
 import http.client
 import json
+import os
 import socket
 import ssl
 import urllib.parse
-from typing import Any, Dict, Optional
+from typing import Any, Callable, Dict, Optional
 
 from .errors import ApiError, ServerUnreachable
 
 API_PREFIX = "/api/v1"
 _GZIP_ABOVE_BYTES = 4096
+_DOWNLOAD_CHUNK_BYTES = 1024 * 1024
 
 
 class RestClient:
@@ -54,22 +56,61 @@ class RestClient:
         return self.request("PUT", path, raw_body=data, timeout_s=timeout_s,
                             content_type="application/octet-stream")
 
-    def request(self, method: str, path: str, body: Any = None, raw_body: Optional[bytes] = None,
-                timeout_s: Optional[float] = None, content_type: str = "application/json") -> Dict[str, Any]:
-        """Sends JSON ``body`` (or ``raw_body``, JSON bytes made elsewhere) and answers the decoded JSON."""
+    def put_file(self, path: str, file_path: str, timeout_s: Optional[float] = None) -> Dict[str, Any]:
+        """``PUT`` a file's bytes, streamed from disk (an artifact blob), and answers the decoded JSON."""
+        with open(file_path, "rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            return self.request("PUT", path, raw_body=f, timeout_s=timeout_s,
+                                content_type="application/octet-stream", content_length=size)
+
+    def download(self, path: str, write: Callable[[bytes], None], timeout_s: Optional[float] = None) -> int:
+        """``GET`` raw bytes (an artifact file), handing them to ``write`` in chunks; answers the byte count.
+
+        Not retried here: a broken download leaves a partial result the caller discards."""
+        headers = {"Accept": "*/*"}
+        if self._api_key:
+            headers["Authorization"] = f"Bearer {self._api_key}"
+        try:
+            connection = self._connect(timeout_s)
+            connection.request("GET", f"{self._base_path}{API_PREFIX}{path}", headers=headers)
+            response = connection.getresponse()
+            if response.status >= 400:
+                raise _api_error(response.status, response.read(), "GET", path)
+            total = 0
+            while True:
+                chunk = response.read(_DOWNLOAD_CHUNK_BYTES)
+                if not chunk:
+                    break
+                total += len(chunk)
+                write(chunk)
+            return total
+        except (OSError, http.client.HTTPException) as e:
+            self.close()
+            raise ServerUnreachable(self.base_url, _reason(e)) from e
+
+    def request(self, method: str, path: str, body: Any = None, raw_body: Any = None,
+                timeout_s: Optional[float] = None, content_type: str = "application/json",
+                content_length: Optional[int] = None) -> Dict[str, Any]:
+        """Sends JSON ``body`` (or ``raw_body``: bytes made elsewhere, or a binary file object sent from its
+        current position with ``content_length``) and answers the decoded JSON."""
         data = raw_body if raw_body is not None else (
             None if body is None else json.dumps(body, ensure_ascii=False).encode("utf-8"))
         headers = {"Accept": "application/json"}
         if data is not None:
             headers["Content-Type"] = content_type
-            if content_type == "application/json" and len(data) > _GZIP_ABOVE_BYTES:
+            if content_length is not None:
+                headers["Content-Length"] = str(content_length)
+            elif content_type == "application/json" and len(data) > _GZIP_ABOVE_BYTES:
                 data = gzip.compress(data, compresslevel=1)
                 headers["Content-Encoding"] = "gzip"
         if self._api_key:
             headers["Authorization"] = f"Bearer {self._api_key}"
         full_path = f"{self._base_path}{API_PREFIX}{path}"
+        start_offset = data.tell() if hasattr(data, "seek") else None
         for attempt in (1, 2):
             is_reused = self._connection is not None
+            if start_offset is not None:
+                data.seek(start_offset)
             try:
                 connection = self._connect(timeout_s)
                 connection.request(method, full_path, body=data, headers=headers)

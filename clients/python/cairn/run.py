@@ -23,6 +23,7 @@ from .history import HistoryBuilder, flatten
 from .media import media_values
 from .metric_definitions import metric_definition
 from .record_log import RunFolder
+from .run_artifacts import RunArtifacts
 from .run_attachments import RunAttachments
 from .run_identity import RunIdentity, RunInfo
 from .records import json_safe, json_safe_values
@@ -44,7 +45,7 @@ class _NoWriter:
         pass
 
 
-class Run(RunAttachments, RunIdentity):
+class Run(RunArtifacts, RunAttachments, RunIdentity):
     """One run. Create it with :func:`cairn.init`; use it as a context manager or call :meth:`finish`.
 
     ``log()`` returns at once: it numbers the record and queues it; a writer thread appends it to the
@@ -138,8 +139,6 @@ class Run(RunAttachments, RunIdentity):
 
     # W&B calls of later Cairn versions: they warn once and do nothing.
     log_code = not_yet("log_code", "code saving")
-    log_artifact = not_yet("log_artifact", "artifacts")
-    use_artifact = not_yet("use_artifact", "artifacts")
     alert = not_yet("alert", "alerts")
     mark_preempting = not_yet("mark_preempting", "preemption marks")
 

@@ -56,7 +56,11 @@ class DigitsExampleTest(unittest.TestCase):
         self.assertEqual(summary["per_class_accuracy"]["kind"], "bar")
 
         files = {f["path"] for f in server.get("/runs/tester/digits/digits1/files")["files"]}
-        self.assertIn("model.pt", files)
+        model = server.get("/artifacts/tester/digits/digits-cnn:latest")
+        self.assertEqual(model["type"], "model")
+        self.assertEqual(model["created_by"], "tester/digits/digits1")
+        self.assertEqual([f["path"] for f in model["files"]], ["model.pt"])
+        self.assertIn("val_acc", model["metadata"])
         self.assertIn(summary["predictions"]["path"], files)
         self.assertTrue(all(image["path"] in files for image in summary["examples"]["images"]))
 

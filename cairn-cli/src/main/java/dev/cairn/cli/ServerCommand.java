@@ -49,6 +49,10 @@ final class ServerCommand implements Callable<Integer> {
             description = "largest request body accepted, in MiB (default: ${DEFAULT-VALUE})")
     int maxRequestMb;
 
+    @Option(names = "--max-blob-mb", paramLabel = "MB", defaultValue = "16384",
+            description = "largest artifact file accepted in one upload, in MiB (default: ${DEFAULT-VALUE})")
+    long maxBlobMb;
+
     @Override
     public Integer call() throws InterruptedException {
         ServerOptions options = options();
@@ -79,6 +83,9 @@ final class ServerCommand implements Callable<Integer> {
         if (heartbeatTimeoutSeconds <= 0) {
             throw usage("--heartbeat-timeout " + heartbeatTimeoutSeconds + " must be a positive number of seconds");
         }
+        if (maxBlobMb <= 0) {
+            throw usage("--max-blob-mb " + maxBlobMb + " must be a positive number of MiB");
+        }
         if (maxRequestMb <= 0) {
             throw usage("--max-request-mb " + maxRequestMb + " must be a positive number of MiB");
         }
@@ -88,7 +95,7 @@ final class ServerCommand implements Callable<Integer> {
             throw usage("--host '" + host + "' is not a known address; use 127.0.0.1 (this machine only) or 0.0.0.0 (all)");
         }
         return new ServerOptions(host, port, dataDir.toAbsolutePath(), dbUrl,
-                Duration.ofSeconds(heartbeatTimeoutSeconds), maxRequestMb * 1024L * 1024L);
+                Duration.ofSeconds(heartbeatTimeoutSeconds), maxRequestMb * 1024L * 1024L, maxBlobMb * 1024L * 1024L);
     }
 
     private CairnServer start(ServerOptions options) {

@@ -1,5 +1,6 @@
 package dev.cairn.client;
 
+import dev.cairn.client.artifact.ArtifactClient;
 import dev.cairn.client.internal.RecordSink;
 import dev.cairn.client.internal.RunInfo;
 import dev.cairn.client.internal.RunSettings;
@@ -43,12 +44,13 @@ public final class Cairn {
         if (settings.mode() == Mode.DISABLED) {
             RunInfo info = new RunInfo(settings.entity(), settings.project(), settings.id(), settings.name(), null,
                     false, null);
-            return new Run(info, RecordSink.DISCARD, settings.config());
+            return new Run(info, RecordSink.DISCARD, settings.config(), null);
         }
         Session session = Session.start(settings);
         // The server's answer is the config that counts: under a sweep, its parameters win over the script's.
         Map<String, Object> config = session.serverConfig() != null ? session.serverConfig() : settings.config();
-        return new Run(session.info(), session, config);
+        return new Run(session.info(), session, config,
+                settings.mode() == Mode.OFFLINE ? null : new ArtifactClient(settings.baseUrl(), settings.apiKey()));
     }
 
     /** Starts a run with every option from the environment and defaults. */

@@ -1,5 +1,8 @@
 package dev.cairn.client;
 
+import dev.cairn.client.artifact.Artifact;
+import dev.cairn.client.artifact.ArtifactClient;
+import dev.cairn.client.artifact.ArtifactVersion;
 import dev.cairn.client.internal.LiveMap;
 import dev.cairn.client.internal.PendingRecord;
 import dev.cairn.client.internal.RecordSink;
@@ -47,10 +50,12 @@ public final class Run implements AutoCloseable {
     private final LiveMap config;
     private final LiveMap summary;
     private final AtomicBoolean warnedFinished = new AtomicBoolean();
+    private final ArtifactClient artifacts;
 
-    Run(RunInfo info, RecordSink sink, Map<String, Object> initialConfig) {
+    Run(RunInfo info, RecordSink sink, Map<String, Object> initialConfig, ArtifactClient artifacts) {
         this.info = info;
         this.sink = sink;
+        this.artifacts = artifacts;
         this.config = new LiveMap(initialConfig, changes -> append("config", changes));
         this.summary = new LiveMap(Map.of(), changes -> append("summary", changes));
     }
@@ -101,6 +106,41 @@ public final class Run implements AutoCloseable {
             fields.put("step_metric", options.stepMetric());
         }
         send(PendingRecord.ofFields("define_metric", fields));
+    }
+
+    /**
+     * Uploads {@code artifact} as a new version logged by this run (synchronously, retried on transient
+     * failures) and points {@code aliases} and {@code latest} at it. The same files as an existing version give
+     * that version back. {@link CairnException} when the run is offline or disabled, or the server refuses.
+     *
+     * <pre>{@code
+     * ArtifactVersion v = run.logArtifact(Artifact.builder("digits-cnn", "model").file(weights).build(), "best");
+     * }</pre>
+     */
+    public ArtifactVersion logArtifact(Artifact artifact, String... aliases) {
+        return requireArtifacts("logArtifact").upload(entity(), project(), artifact, id(), List.of(aliases));
+    }
+
+    /**
+     * Records that this run uses a version and answers it: {@code "name:alias"}, {@code "name:v3"}, {@code "name"}
+     * (latest), or {@code "entity/project/name:v3"} for another project. {@link ArtifactVersion#download} fetches it.
+     */
+    public ArtifactVersion useArtifact(String ref) {
+        String[] parts = ref.split("/");
+        if (parts.length != 1 && parts.length != 3) {
+            throw new IllegalArgumentException("artifact '" + ref + "' must be name:alias or entity/project/name:alias");
+        }
+        String entity = parts.length == 3 ? parts[0] : entity();
+        String project = parts.length == 3 ? parts[1] : project();
+        return requireArtifacts("useArtifact").use(entity, project, parts[parts.length - 1],
+                entity() + "/" + project() + "/" + id());
+    }
+
+    private ArtifactClient requireArtifacts(String action) {
+        if (artifacts == null) {
+            throw new CairnException(action + " needs a server: this run is " + (info.isOffline() ? "offline" : "disabled"));
+        }
+        return artifacts;
     }
 
     /**

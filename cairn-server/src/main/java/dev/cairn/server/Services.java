@@ -1,6 +1,7 @@
 package dev.cairn.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.server.artifact.ArtifactService;
 import dev.cairn.server.live.EventBus;
 import dev.cairn.server.live.LiveEvents;
 import dev.cairn.server.run.RunKey;
@@ -27,6 +28,7 @@ public final class Services implements AutoCloseable {
     private final RunService runs;
     private final LiveEvents live;
     private final SweepService sweeps;
+    private final ArtifactService artifacts;
 
     private Services(Database database, ServerOptions options, Clock clock) {
         this.database = database;
@@ -40,6 +42,7 @@ public final class Services implements AutoCloseable {
         this.live = new LiveEvents(new EventBus(LIVE_QUEUE_EVENTS), this::findRun);
         this.runs = new RunService(database, options, clock, live);
         this.sweeps = new SweepService(database, runs, clock);
+        this.artifacts = new ArtifactService(database, options, clock);
     }
 
     static Services create(Database database, ServerOptions options, Clock clock) {
@@ -73,6 +76,10 @@ public final class Services implements AutoCloseable {
 
     public SweepService sweeps() {
         return sweeps;
+    }
+
+    public ArtifactService artifacts() {
+        return artifacts;
     }
 
     /** Starts periodic work such as marking silent runs crashed. */

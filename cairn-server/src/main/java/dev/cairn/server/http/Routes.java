@@ -1,6 +1,7 @@
 package dev.cairn.server.http;
 
 import dev.cairn.server.Services;
+import dev.cairn.server.artifact.ArtifactRoutes;
 import dev.cairn.server.importance.ImportanceRoutes;
 import dev.cairn.server.live.LiveRoutes;
 import dev.cairn.server.metrics.MetricRoutes;
@@ -35,6 +36,8 @@ public final class Routes {
         ImportanceRoutes.register(api, services);
 
         SweepRoutes.register(api, services);
+
+        ArtifactRoutes.register(api, services);
 
         LiveRoutes.register(api, services);
 
