@@ -84,6 +84,7 @@ test('compare shows the ticked runs side by side, differences highlighted, and c
   await page.getByLabel('select c-adam').check();
   await page.getByRole('link', { name: 'Compare 2 runs' }).click();
   await page.waitForURL(/\/alice\/curves\/compare\?runs=/);
+  await page.locator('.compare-table thead th[data-run-id]').nth(1).waitFor(); // the page fetches the runs
   assert.deepEqual((await page.locator('.compare-table thead th[data-run-id]').allInnerTexts()).map((t) => t.trim()).sort(), ['a-sgd', 'c-adam']);
   const opt = page.locator('tr[data-key="config.opt"]');
   assert.deepEqual(await opt.locator('td').allInnerTexts(), ['sgd', 'adam']);

@@ -24,12 +24,11 @@ final class SweepControlCommands {
         @Mixin
         SweepTarget target;
 
-        abstract String action();
-
         @Override
         public Integer call() {
             SweepRef ref = target.ref(sweep);
-            JsonNode answer = target.call(() -> target.client().control(ref, action()));
+            String action = spec.name(); // the command's name is the controller's action
+            JsonNode answer = target.call(() -> target.client().control(ref, action));
             spec.commandLine().getOut().println("sweep " + ref + " is " + answer.path("state").asText());
             return 0;
         }
@@ -37,33 +36,17 @@ final class SweepControlCommands {
 
     @Command(name = "pause", description = "Hand out no new trials until resumed; running trials go on.")
     static final class Pause extends Control {
-        @Override
-        String action() {
-            return "pause";
-        }
     }
 
     @Command(name = "resume", description = "Hand out trials again after a pause.")
     static final class Resume extends Control {
-        @Override
-        String action() {
-            return "resume";
-        }
     }
 
     @Command(name = "stop", description = "End the sweep: no new trials; running trials finish.")
     static final class Stop extends Control {
-        @Override
-        String action() {
-            return "stop";
-        }
     }
 
     @Command(name = "cancel", description = "End the sweep: no new trials; running trials are stopped and end killed.")
     static final class Cancel extends Control {
-        @Override
-        String action() {
-            return "cancel";
-        }
     }
 }
