@@ -1,8 +1,9 @@
 // Charts for a set of runs (or groups of runs): one per metric key, in sections by the key's prefix
 // before "/" (`train/loss` and `train/acc` under "train"). A chart fetches its data only once scrolled
-// into view, and again for the range the user zooms into unless it already has every point there.
+// into view, and again for the range the user zooms into unless it already has every point there; charts
+// asking in the same moment share one request (api/sampledBatch).
 import { useEffect, useRef, useState } from 'react';
-import { api } from '../api/client';
+import { sampledKey } from '../api/sampledBatch';
 import type { Namespace, Series } from '../api/types';
 import { type ChartColumns, type ChartRun, membersOf, toColumns } from './chartData';
 import { type ChartSettings, DEFAULT_SETTINGS } from './chartSettings';
@@ -84,8 +85,8 @@ function LazyChart({ metric, runs, namespace, tick, settings }: ChartProps) {
   useEffect(() => {
     if (!visible || runs.length === 0) return;
     let current = true;
-    api.sampled({ runs: members.map((m) => m.ref), keys: [metric], namespace, x: x.api, buckets: BUCKETS,
-      min_x: fetchRange?.[0] ?? null, max_x: fetchRange?.[1] ?? null })
+    sampledKey({ runs: members.map((m) => m.ref), namespace, x: x.api, buckets: BUCKETS,
+      min_x: fetchRange?.[0] ?? null, max_x: fetchRange?.[1] ?? null }, metric)
       .then((series: Series[]) => {
         if (!current) return;
         if (!fetchRange) exact.current = series.every((s) => s.buckets.every((b) => b.count <= 1));
