@@ -76,6 +76,8 @@ export function useProjectRuns(entity: string, project: string, filter: object |
       if (e instanceof ApiError && e.status === 404) { // a project nobody logged to yet
         setRuns([]);
         setTotal(0);
+      } else if (e instanceof ApiError && e.status === 0 && known.current.size > 0) {
+        // a reload during an outage: the banner says so and the table keeps its rows; reconnecting reloads
       } else {
         setError(e);
       }
