@@ -79,3 +79,24 @@ test('an unknown run says it is not found', async () => {
   await page.goto('/alice/mnist/runs/nope1234');
   await page.locator('.error').waitFor();
 });
+
+test('a run of 200 metrics lays out a few dozen chart cards and adds the others as the page scrolls', async () => {
+  const { cairn } = env;
+  const run = await cairn.createRun('alice', 'wide', { name: 'wide-run' });
+  const values = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`m${String(i).padStart(3, '0')}`, i]));
+  await cairn.history(run, [[0, values], [1, values]]);
+  await cairn.finish(run);
+  const page = await env.context.newPage();
+  await page.goto(`/alice/wide/runs/${run.id}`);
+  await page.locator('.chart-card[data-metric=m000] canvas').waitFor();
+  const cards = page.locator('.chart-card');
+  assert.ok(await cards.count() < 100, `${await cards.count()} cards before scrolling`);
+  const { data } = await chartData(page, 'm001');
+  assert.deepEqual(data[1], [1, 1]);
+  await eventually(async () => {
+    await page.mouse.wheel(0, 3000);
+    assert.equal(await cards.count(), 200);
+  });
+  await page.locator('.chart-card[data-metric=m199]').scrollIntoViewIfNeeded();
+  await page.locator('.chart-card[data-metric=m199] canvas').waitFor();
+});

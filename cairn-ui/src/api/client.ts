@@ -81,6 +81,11 @@ export const api = {
     request<{ keys: MetricKey[] }>(runPath(entity, project, id) + `/keys?namespace=${namespace}`)
       .then((r) => r.keys),
 
+  /** The union of several runs' keys in one call (`POST /keys`). */
+  keysOfRuns: (runs: string[], namespace: Namespace = 'history') =>
+    request<{ keys: { key: string; runs: number }[] }>('/keys', { method: 'POST', body: JSON.stringify({ runs, namespace }) })
+      .then((r) => r.keys.map((k) => k.key)),
+
   sampled: (q: SampledQuery) =>
     request<{ series: Series[] }>('/history/sampled', { method: 'POST', body: JSON.stringify(q) })
       .then((r) => r.series),

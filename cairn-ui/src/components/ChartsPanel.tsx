@@ -1,8 +1,9 @@
 // Charts for a set of runs (or groups of runs): one per metric key, in sections by the key's prefix
 // before "/" (`train/loss` and `train/acc` under "train"). A chart fetches its data only once scrolled
-// into view, and again for the range the user zooms into unless it already has every point there.
+// into view, and again for the range the user zooms into unless it already has every point there; charts
+// asking in the same moment share one request (api/sampledBatch).
 import { useEffect, useRef, useState } from 'react';
-import { api } from '../api/client';
+import { sampledKey } from '../api/sampledBatch';
 import type { Namespace, Series } from '../api/types';
 import { type ChartColumns, type ChartRun, membersOf, toColumns } from './chartData';
 import { type ChartSettings, DEFAULT_SETTINGS } from './chartSettings';
@@ -19,16 +20,25 @@ interface Props {
 
 const BUCKETS = 500;
 
+const FIRST_CARDS = 24; // more than a large screen shows at once
+const MORE_CARDS = 48;
+
 export function ChartsPanel({ runs, keys, namespace, tick, settings = DEFAULT_SETTINGS }: Props) {
+  // Cards are added as the page scrolls towards the last one, so a run of 1,000 metrics lays out and
+  // observes a few dozen cards, not a thousand, before its first charts draw.
+  const [shown, setShown] = useState(FIRST_CARDS);
+  const hasMore = shown < keys.length;
   if (keys.length === 0) {
     return <p className="empty">No {namespace === 'system' ? 'system metrics' : 'metrics'} logged yet.</p>;
   }
   const sections = new Map<string, string[]>();
-  for (const key of [...keys].sort()) {
+  const sorted = [...keys].sort();
+  for (const key of sorted) {
     const slash = key.indexOf('/');
     const section = slash > 0 ? key.slice(0, slash) : namespace === 'system' ? 'system' : 'charts';
     sections.set(section, [...(sections.get(section) ?? []), key]);
   }
+  const rendered = new Set(sorted.slice(0, shown));
   return (
     <div className="charts-panel">
       {runs.length > 1 && (
@@ -36,18 +46,45 @@ export function ChartsPanel({ runs, keys, namespace, tick, settings = DEFAULT_SE
           {runs.map((r) => <span key={r.ref}><i className="run-dot" style={{ background: r.color }} />{r.label}</span>)}
         </div>
       )}
-      {Array.from(sections, ([section, sectionKeys]) => (
+      {Array.from(sections, ([section, sectionKeys]) => rendered.has(sectionKeys[0]) && (
         <details key={section} open className="chart-section">
           <summary>{section} <span className="muted">({sectionKeys.length})</span></summary>
           <div className="chart-grid">
-            {sectionKeys.map((key) => (
+            {sectionKeys.filter((key) => rendered.has(key)).map((key) => (
               <LazyChart key={key} metric={key} runs={runs} namespace={namespace} tick={tick} settings={settings} />
             ))}
           </div>
         </details>
       ))}
+      {hasMore && <MoreCharts count={keys.length - shown} shown={shown} onNear={() => setShown((n) => n + MORE_CARDS)} />}
     </div>
   );
+}
+
+const MORE_MARGIN_PX = 600;
+
+/**
+ * The end of the rendered cards: asks for more while it is above the screen's bottom edge (plus a margin),
+ * checked on every scroll, since a fast scroll can carry it from below the screen to above in one step.
+ */
+function MoreCharts({ count, shown, onNear }: { count: number; shown: number; onNear: () => void }) {
+  const box = useRef<HTMLDivElement>(null);
+  const latest = useRef(onNear);
+  latest.current = onNear;
+  useEffect(() => {
+    let asked = false;
+    const check = () => {
+      const el = box.current;
+      if (!asked && el && el.getBoundingClientRect().top < window.innerHeight + MORE_MARGIN_PX) {
+        asked = true; // once per batch: the next render re-arms
+        latest.current();
+      }
+    };
+    check();
+    document.addEventListener('scroll', check, { capture: true, passive: true });
+    return () => document.removeEventListener('scroll', check, { capture: true });
+  }, [shown]);
+  return <div ref={box} className="charts-more muted">{count} more {count === 1 ? 'chart' : 'charts'} below…</div>;
 }
 
 interface ChartProps {
@@ -84,8 +121,8 @@ function LazyChart({ metric, runs, namespace, tick, settings }: ChartProps) {
   useEffect(() => {
     if (!visible || runs.length === 0) return;
     let current = true;
-    api.sampled({ runs: members.map((m) => m.ref), keys: [metric], namespace, x: x.api, buckets: BUCKETS,
-      min_x: fetchRange?.[0] ?? null, max_x: fetchRange?.[1] ?? null })
+    sampledKey({ runs: members.map((m) => m.ref), namespace, x: x.api, buckets: BUCKETS,
+      min_x: fetchRange?.[0] ?? null, max_x: fetchRange?.[1] ?? null }, metric)
       .then((series: Series[]) => {
         if (!current) return;
         if (!fetchRange) exact.current = series.every((s) => s.buckets.every((b) => b.count <= 1));

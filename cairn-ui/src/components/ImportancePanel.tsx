@@ -76,15 +76,26 @@ export function ImportancePanel({ entity, project, filter, selectedIds, metrics 
   );
 }
 
-/** Whether the element has been on screen (or near it) at least once. */
+// How long the panel must stay on screen before it asks: while the workspace loads, the panel sits near the
+// top until the charts above it appear and push it down, and a forest fitted then would compete with them.
+const SETTLE_MS = 400;
+
+/** Whether the element has been on screen (or near it) for SETTLE_MS at least once. */
 function useSeen(ref: React.RefObject<HTMLElement | null>, isMounted: boolean): boolean {
   const [seen, setSeen] = useState(false);
   useEffect(() => {
     const el = ref.current;
     if (!el || seen) return;
-    const observer = new IntersectionObserver(([entry]) => entry.isIntersecting && setSeen(true), { rootMargin: '200px' });
+    let timer: number | undefined;
+    const observer = new IntersectionObserver(([entry]) => {
+      window.clearTimeout(timer);
+      if (entry.isIntersecting) timer = window.setTimeout(() => setSeen(true), SETTLE_MS);
+    }, { rootMargin: '200px' });
     observer.observe(el);
-    return () => observer.disconnect();
+    return () => {
+      window.clearTimeout(timer);
+      observer.disconnect();
+    };
   }, [ref, seen, isMounted]);
   return seen;
 }

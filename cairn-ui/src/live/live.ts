@@ -1,7 +1,7 @@
 // Live updates, in one place so pages need not know the transport. A page asks
 // `useLiveTick(active, watch)` and refetches whenever the number changes:
 // - while the project's event stream (events.ts) is open: when an event concerns one of `watch.runs`
-//   (at most every THROTTLE_MS), and when the stream reconnects;
+//   (at most every THROTTLE_MS), and when the stream (re)opens while `active` (a watched run is running);
 // - while it is not (or without `watch`): every POLL_MS while `active` and the tab is visible;
 // - after the server comes back from an outage.
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
@@ -26,6 +26,8 @@ export function useLiveTick(active: boolean, watch?: LiveWatch): number {
   const [tick, setTick] = useState(0);
   const recoveries = useSyncExternalStore(connection.subscribe, connection.recoveries);
   const pending = useRef<number | undefined>(undefined);
+  const isActive = useRef(active);
+  isActive.current = active;
   const bump = () => {
     if (pending.current !== undefined) return;
     pending.current = window.setTimeout(() => {
@@ -35,7 +37,10 @@ export function useLiveTick(active: boolean, watch?: LiveWatch): number {
   };
   const streaming = useProjectEvents(watch?.entity ?? '', watch?.project ?? '', (type, data) => {
     if (!watch) return;
-    if (type === 'resync') bump();
+    // a (re)opened stream may have missed changes; only a running run's history can have changed since
+    if (type === 'resync') {
+      if (isActive.current) bump();
+    }
     else if (watch.runs.includes(type === 'run' ? data.id : data.run) && (!watch.types || watch.types.includes(type))) bump();
   });
   useEffect(() => () => window.clearTimeout(pending.current), []);

@@ -1,7 +1,7 @@
 // The project workspace: filter bar, runs table, and charts of the selected runs (or the first ten).
 // Filter, sort, selection, grouping and chart settings live in the URL, so a link shows the same view to
 // a teammate; the column layout is kept per project in this browser.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { Run } from '../api/types';
 import { AnalysisPanels } from '../components/AnalysisPanels';
@@ -82,6 +82,8 @@ export function ProjectPage() {
     return picked.length > 0 ? picked : runs;
   }, [runs, selected]);
   const colorOfRun = useCallback((r: Run) => colorAt(runs.indexOf(r)), [runs]);
+  // the analysis panels (below the charts) are laid out after the table's first paint, not with it
+  const analysisShown = useAfterFirstPaint(runs.length > 0);
 
   return (
     <section className="page workspace">
@@ -120,10 +122,27 @@ export function ProjectPage() {
           <ChartsPanel runs={chartRuns} keys={keys} namespace="history" tick={chartTick} settings={chartSettings} />
         </>
       )}
-      <AnalysisPanels entity={entity} project={project} runs={analysed} filter={compiled.filter}
-        selectedIds={Array.from(selected)} colorOf={colorOfRun} onBrush={setBrushed} />
+      {analysisShown && (
+        <AnalysisPanels entity={entity} project={project} runs={analysed} filter={compiled.filter}
+          selectedIds={Array.from(selected)} colorOf={colorOfRun} onBrush={setBrushed} />
+      )}
     </section>
   );
+}
+
+/** True from the frame after `ready` first held: what it guards renders after the page's first paint. */
+function useAfterFirstPaint(ready: boolean): boolean {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    if (!ready || shown) return;
+    let timer: number | undefined;
+    const frame = requestAnimationFrame(() => { timer = window.setTimeout(() => setShown(true), 0); });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, [ready, shown]);
+  return shown;
 }
 
 function chartedCaption(count: number, isSelection: boolean, total: number): string {

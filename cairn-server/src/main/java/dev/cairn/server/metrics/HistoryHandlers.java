@@ -19,6 +19,7 @@ final class HistoryHandlers {
     static final int DEFAULT_BUCKETS = 1000;
     static final int MAX_PAGE_POINTS = 10_000;
     static final int MAX_SAMPLED_SERIES = 1000;
+    static final int MAX_KEY_RUNS = 1000;
 
     private final Metrics metrics;
 
@@ -29,6 +30,24 @@ final class HistoryHandlers {
     void keys(Context ctx) {
         RunKey run = RunKey.from(ctx);
         ctx.json(Map.of("keys", metrics.keys(run, QueryParams.namespace(ctx.queryParam("namespace")))));
+    }
+
+    /** {@code POST /keys}: the union of several runs' keys, so a dashboard asks once for the runs it charts. */
+    void keysOfRuns(Context ctx) throws IOException {
+        JsonNode body = Json.mapper().readTree(ctx.bodyAsBytes());
+        if (body == null || !body.isObject()) {
+            throw new ApiException.BadRequest("the body must be a JSON object with runs and namespace");
+        }
+        List<RunKey> runs = new ArrayList<>();
+        for (String run : textList(body, "runs")) {
+            runs.add(RunKey.parse(run));
+        }
+        if (runs.size() > MAX_KEY_RUNS) {
+            throw new ApiException.BadRequest("field 'runs' lists " + runs.size() + " runs; ask for at most "
+                    + MAX_KEY_RUNS + " a call");
+        }
+        String namespace = QueryParams.namespace(body.path("namespace").isTextual() ? body.get("namespace").asText() : null);
+        ctx.json(Map.of("keys", metrics.keys(runs, namespace)));
     }
 
     void history(Context ctx) {

@@ -19,6 +19,7 @@ public final class MetricRoutes {
         api.post(RUN + "/records", records::post);
 
         api.get(RUN + "/keys", history::keys);
+        api.post("/keys", history::keysOfRuns);
         api.get(RUN + "/history", history::history);
         api.get(RUN + "/history/sampled", history::sampledOne);
         api.post("/history/sampled", history::sampledMany);

@@ -74,6 +74,17 @@ public final class Metrics {
         return database.withHandle(c -> MetricKeys.list(c, run.requirePk(c), namespace));
     }
 
+    /** The union of the keys the runs logged in one namespace, by name, each with how many of the runs have it. */
+    public List<MetricKeys.SharedKey> keys(List<RunKey> runs, String namespace) {
+        return database.withHandle(c -> {
+            List<Long> runPks = new ArrayList<>();
+            for (RunKey run : runs) {
+                runPks.add(run.requirePk(c));
+            }
+            return MetricKeys.union(c, runPks, namespace);
+        });
+    }
+
     public RawHistory.Page history(RunKey run, String namespace, List<String> keys, long fromStep, long toStep,
                                    int limit) {
         return database.withHandle(c -> RawHistory.read(c, run.requirePk(c), namespace, keys, fromStep, toStep, limit));
