@@ -100,3 +100,19 @@ test('a run of 200 metrics lays out a few dozen chart cards and adds the others 
   await page.locator('.chart-card[data-metric=m199]').scrollIntoViewIfNeeded();
   await page.locator('.chart-card[data-metric=m199] canvas').waitFor();
 });
+
+test('the run name renamed in the header is still there after a reload, and Escape cancels an edit', async () => {
+  const run = await env.cairn.createRun('alice', 'mnist', { name: 'before-name' });
+  const page = await env.context.newPage();
+  await page.goto(`/alice/mnist/runs/${run.id}`);
+  await page.getByRole('heading', { name: 'before-name' }).click();
+  await page.getByLabel('run name').fill('after-name');
+  await page.getByLabel('run name').press('Enter');
+  await page.getByRole('heading', { name: 'after-name' }).waitFor();
+  await page.reload();
+  await page.getByRole('heading', { name: 'after-name' }).click();
+  await page.getByLabel('run name').fill('discarded');
+  await page.getByLabel('run name').press('Escape');
+  await page.getByRole('heading', { name: 'after-name' }).waitFor();
+  assert.equal((await env.cairn.call('GET', `/runs/alice/mnist/${run.id}`)).name, 'after-name');
+});

@@ -8,6 +8,7 @@ import { ChartsPanel } from '../components/ChartsPanel';
 import { Console } from '../components/Console';
 import { JsonTree } from '../components/JsonTree';
 import { NotesEditor } from '../components/NotesEditor';
+import { RunNameEditor } from '../components/RunNameEditor';
 import { StateBadge } from '../components/StateBadge';
 import { TagsEditor } from '../components/TagsEditor';
 import { colorAt } from '../lib/colors';
@@ -56,7 +57,8 @@ export function RunPage() {
     <section className="page run-page">
       <nav className="crumbs"><Link to={`/${entity}/${project}`}>{entity} / {project}</Link> / runs</nav>
       <div className="page-title">
-        <h1><span className="run-dot" style={{ background: colorAt(0) }} /> {run.name}</h1>
+        <span className="run-dot" style={{ background: colorAt(0) }} />
+        <RunNameEditor name={run.name} onSave={(name) => patch({ name })} />
         <StateBadge state={run.state} />
       </div>
       <dl className="run-facts">
