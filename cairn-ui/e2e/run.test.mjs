@@ -116,3 +116,25 @@ test('the run name renamed in the header is still there after a reload, and Esca
   await page.getByRole('heading', { name: 'after-name' }).waitFor();
   assert.equal((await env.cairn.call('GET', `/runs/alice/mnist/${run.id}`)).name, 'after-name');
 });
+
+test('the git branch, remote and a diff with coloured added and removed lines are shown', async () => {
+  const diff = 'diff --git a/train.py b/train.py\n--- a/train.py\n+++ b/train.py\n@@ -1,2 +1,2 @@\n-lr = 0.1\n+lr = 0.01\n epochs = 3\n';
+  const run = await env.cairn.createRun('alice', 'mnist', {
+    name: 'diffed',
+    metadata: { git: { commit: 'abcdef0123456789', branch: 'feature-x', remote: 'https://example.com/org/repo.git', dirty: true, diff, diff_truncated: false } },
+  });
+  const page = await env.context.newPage();
+  await page.goto(`/alice/mnist/runs/${run.id}`);
+  const facts = page.locator('.run-facts');
+  await facts.getByText('feature-x').waitFor();
+  await facts.getByText('https://example.com/org/repo.git').waitFor();
+  await page.locator('.git-diff summary').click();
+  const added = page.locator('.git-diff .diff-add');
+  const removed = page.locator('.git-diff .diff-del');
+  await added.waitFor();
+  assert.equal(await added.textContent(), '+lr = 0.01');
+  assert.equal(await removed.textContent(), '-lr = 0.1');
+  const colour = (l) => l.evaluate((e) => getComputedStyle(e).color);
+  assert.notEqual(await colour(added), await colour(removed));
+  assert.equal(await page.locator('.git-diff .diff-file').count(), 3);
+});

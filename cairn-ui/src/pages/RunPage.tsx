@@ -6,6 +6,7 @@ import { api, runRef } from '../api/client';
 import type { Json, Run, RunPatch } from '../api/types';
 import { ChartsPanel } from '../components/ChartsPanel';
 import { Console } from '../components/Console';
+import { GitDiff } from '../components/GitDiff';
 import { JsonTree } from '../components/JsonTree';
 import { NotesEditor } from '../components/NotesEditor';
 import { RunNameEditor } from '../components/RunNameEditor';
@@ -66,10 +67,13 @@ export function RunPage() {
         <div><dt>duration</dt><dd>{formatDuration(run.runtime_s)}</dd></div>
         <div><dt>created</dt><dd>{formatTime(run.created_at)}</dd></div>
         {typeof run.metadata?.host === 'string' && <div><dt>host</dt><dd>{run.metadata.host}</dd></div>}
-        {typeof git.commit === 'string' && <div><dt>git commit</dt><dd title={git.commit}><code>{git.commit.slice(0, 10)}</code></dd></div>}
+        {typeof git.commit === 'string' && <div><dt>git commit</dt><dd title={git.commit}><code>{git.commit.slice(0, 10)}</code>{git.dirty === true && <span className="muted"> (dirty)</span>}</dd></div>}
+        {typeof git.branch === 'string' && <div><dt>git branch</dt><dd>{git.branch}</dd></div>}
+        {typeof git.remote === 'string' && <div><dt>git remote</dt><dd>{git.remote}</dd></div>}
         {run.group && <div><dt>group</dt><dd>{run.group}</dd></div>}
         {run.exit_code !== null && <div><dt>exit code</dt><dd>{run.exit_code}</dd></div>}
       </dl>
+      {typeof git.diff === 'string' && git.diff !== '' && <GitDiff diff={git.diff} isTruncated={git.diff_truncated === true} />}
       <TagsEditor tags={run.tags} onChange={(tags) => void patch({ tags })} />
       <NotesEditor notes={run.notes ?? ''} onSave={(notes) => patch({ notes })} />
       <nav className="section-links">
