@@ -138,3 +138,19 @@ test('the git branch, remote and a diff with coloured added and removed lines ar
   assert.notEqual(await colour(added), await colour(removed));
   assert.equal(await page.locator('.git-diff .diff-file').count(), 3);
 });
+
+test('a file uploaded to the run is listed with its size and downloads', async () => {
+  const run = await env.cairn.createRun('alice', 'mnist', { name: 'with-files' });
+  const body = 'step,loss\n0,1.5\n1,0.9\n';
+  const put = await fetch(`${env.server.url}/api/v1/runs/alice/mnist/${run.id}/files/out/metrics.csv`, { method: 'PUT', body });
+  assert.equal(put.status, 201);
+  const page = await env.context.newPage();
+  await page.goto(`/alice/mnist/runs/${run.id}`);
+  const files = page.getByRole('table', { name: 'files' });
+  const link = files.getByRole('link', { name: 'out/metrics.csv' });
+  await link.waitFor();
+  await files.getByText(`${body.length} B`).waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  const saved = await download.path();
+  assert.equal((await import('node:fs')).readFileSync(saved, 'utf8'), body);
+});

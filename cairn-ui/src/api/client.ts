@@ -2,7 +2,7 @@
 // connection monitor whether the server answered, so pages can show the "server gone" banner.
 import { connection } from '../live/connection';
 import type {
-  ConsolePage, ImportanceResult, MetricKey, Namespace, Project, Run, RunPage, RunPatch, SampledQuery, Series, Sweep,
+  ConsolePage, ImportanceResult, MetricKey, Namespace, Project, Run, RunFile, RunPage, RunPatch, SampledQuery, Series, Sweep,
 } from './types';
 
 export const API = '/api/v1';
@@ -74,6 +74,10 @@ export const api = {
 
   run: (entity: string, project: string, id: string) => request<Run>(runPath(entity, project, id)),
 
+  /** The small files attached to a run (PUT .../files/{path}). */
+  runFiles: (entity: string, project: string, id: string) =>
+    request<{ files: RunFile[] }>(`${runPath(entity, project, id)}/files`).then((r) => r.files),
+
   patchRun: (entity: string, project: string, id: string, patch: RunPatch) =>
     request<Run>(runPath(entity, project, id), { method: 'PATCH', body: JSON.stringify(patch) }),
 
@@ -113,4 +117,8 @@ export const api = {
 };
 
 /** The address a run has in sampled-history queries: `entity/project/id`. */
+/** The download address of a run's file; each segment of `path` is encoded, the slashes kept. */
+export const runFileUrl = (entity: string, project: string, id: string, path: string) =>
+  `${API}${runPath(entity, project, id)}/files/${path.split('/').map(enc).join('/')}`;
+
 export const runRef = (run: Pick<Run, 'entity' | 'project' | 'id'>) => `${run.entity}/${run.project}/${run.id}`;

@@ -94,6 +94,14 @@ export interface ConsolePage {
   next_line: number;
 }
 
+/** A file attached to a run (GET /runs/{entity}/{project}/{run}/files). */
+export interface RunFile {
+  path: string;
+  size: number;
+  sha256: string;
+  created_at: string;
+}
+
 export interface RunPatch {
   name?: string;
   notes?: string;

@@ -9,6 +9,7 @@ import { Console } from '../components/Console';
 import { GitDiff } from '../components/GitDiff';
 import { JsonTree } from '../components/JsonTree';
 import { NotesEditor } from '../components/NotesEditor';
+import { RunFiles } from '../components/RunFiles';
 import { RunNameEditor } from '../components/RunNameEditor';
 import { StateBadge } from '../components/StateBadge';
 import { TagsEditor } from '../components/TagsEditor';
@@ -77,7 +78,7 @@ export function RunPage() {
       <TagsEditor tags={run.tags} onChange={(tags) => void patch({ tags })} />
       <NotesEditor notes={run.notes ?? ''} onSave={(notes) => patch({ notes })} />
       <nav className="section-links">
-        <a href="#charts">charts</a> <a href="#system">system</a> <a href="#console">console</a>
+        <a href="#charts">charts</a> <a href="#system">system</a> <a href="#console">console</a> <a href="#files">files</a>
         <a href="#config">config</a> <a href="#summary">summary</a> <a href="#metadata">metadata</a>
       </nav>
       <h2 id="charts">Charts</h2>
@@ -86,6 +87,8 @@ export function RunPage() {
       <ChartsPanel runs={chartRuns} keys={systemKeys} namespace="system" tick={tick} />
       <h2 id="console">Console</h2>
       <Console lines={lines} />
+      <h2 id="files">Files</h2>
+      <RunFiles entity={entity} project={project} runId={runId} tick={tick} />
       <div className="trees">
         <div><h2 id="config">Config</h2><JsonTree value={run.config} label="config" /></div>
         <div><h2 id="summary">Summary</h2><JsonTree value={run.summary} label="summary" /></div>
