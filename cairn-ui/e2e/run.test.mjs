@@ -154,3 +154,26 @@ test('a file uploaded to the run is listed with its size and downloads', async (
   const saved = await download.path();
   assert.equal((await import('node:fs')).readFileSync(saved, 'utf8'), body);
 });
+
+test('the console search keeps only the matching lines and ANSI colours show as colours', async () => {
+  const run = await env.cairn.createRun('alice', 'mnist', { name: 'coloured' });
+  const lines = Array.from({ length: 300 }, (_, i) => ({ type: 'console', stream: 'stdout', line: i, text: `step ${i} loss ${(1 / (i + 1)).toFixed(3)}` }));
+  lines.push({ type: 'console', stream: 'stdout', line: 300, text: '\x1b[31mERROR\x1b[0m: checkpoint failed \x1b[1mhere\x1b[0m' });
+  await env.cairn.records(run, lines);
+  const page = await env.context.newPage();
+  await page.goto(`/alice/mnist/runs/${run.id}`);
+  const red = page.locator('.console').getByText('ERROR', { exact: true });
+  await red.waitFor();
+  assert.equal(await red.evaluate((e) => getComputedStyle(e).color), 'rgb(205, 49, 49)');
+  const text = await page.locator('.console-line').last().locator('.console-text').textContent();
+  assert.equal(text, 'ERROR: checkpoint failed here');
+  assert.ok(await page.locator('.console-line').count() < 100, 'the console stays virtualised');
+
+  await page.getByLabel('search console').fill('step 29');
+  await page.getByText('11 of 301 lines').waitFor();
+  await eventually(async () => {
+    const shown = await page.locator('.console-line .console-text').allTextContents();
+    assert.ok(shown.length > 0 && shown.every((t) => t.includes('step 29')), shown.join(' | '));
+  });
+  await page.locator('.console-line mark').first().waitFor();
+});
