@@ -101,7 +101,7 @@ test('a run of 200 metrics lays out a few dozen chart cards and adds the others 
   await page.locator('.chart-card[data-metric=m199] canvas').waitFor();
 });
 
-test('the run name renamed in the header is still there after a reload, and Escape cancels an edit', async () => {
+test('the run name renamed in the header is still there after a reload; a refused name shows why and Escape cancels', async () => {
   const run = await env.cairn.createRun('alice', 'mnist', { name: 'before-name' });
   const page = await env.context.newPage();
   await page.goto(`/alice/mnist/runs/${run.id}`);
@@ -111,6 +111,9 @@ test('the run name renamed in the header is still there after a reload, and Esca
   await page.getByRole('heading', { name: 'after-name' }).waitFor();
   await page.reload();
   await page.getByRole('heading', { name: 'after-name' }).click();
+  await page.getByLabel('run name').fill('x'.repeat(300));
+  await page.getByLabel('run name').press('Enter');
+  await page.getByRole('alert').getByText(/not renamed: .*name/).waitFor();
   await page.getByLabel('run name').fill('discarded');
   await page.getByLabel('run name').press('Escape');
   await page.getByRole('heading', { name: 'after-name' }).waitFor();

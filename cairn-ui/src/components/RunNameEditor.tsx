@@ -6,6 +6,7 @@ export function RunNameEditor({ name, onSave }: { name: string; onSave: (name: s
   const [error, setError] = useState('');
   const save = async (next: string) => {
     if (next === name) { setDraft(null); return; }
+    if (next === '') { setError('not renamed: a run needs a name'); return; }
     try {
       await onSave(next);
       setDraft(null);
