@@ -12,7 +12,7 @@ test('the run page shows the header facts, the config tree and the console', asy
   const { cairn } = env;
   const run = await cairn.createRun('alice', 'mnist', {
     name: 'glorious-donkey-58', config: { lr: 0.001, model: { layers: 4, act: 'gelu' } },
-    metadata: { host: 'gpu-box-1', git: { commit: '3f2a9c1d0e5b7a8f' } },
+    metadata: { host: 'gpu-box-1', git: { commit: '3f2a9c1d0e5b7a8f' }, program: 'train.py', args: ['--lr=0.001'] },
   });
   await cairn.records(run, [
     { type: 'console', stream: 'stdout', line: 0, text: 'epoch 1 starting' },
@@ -26,6 +26,7 @@ test('the run page shows the header facts, the config tree and the console', asy
   const facts = page.locator('.run-facts');
   await facts.getByText('gpu-box-1').waitFor();
   await facts.getByText('3f2a9c1d0e').waitFor();
+  await facts.getByText('train.py --lr=0.001').waitFor();
   await page.getByText('warning: slow disk').waitFor();
 
   const config = page.getByRole('region', { name: 'config' });

@@ -68,6 +68,7 @@ export function RunPage() {
         <div><dt>duration</dt><dd>{formatDuration(run.runtime_s)}</dd></div>
         <div><dt>created</dt><dd>{formatTime(run.created_at)}</dd></div>
         {typeof run.metadata?.host === 'string' && <div><dt>host</dt><dd>{run.metadata.host}</dd></div>}
+        {commandOf(run.metadata) && <div><dt>command</dt><dd><code>{commandOf(run.metadata)}</code></dd></div>}
         {typeof git.commit === 'string' && <div><dt>git commit</dt><dd title={git.commit}><code>{git.commit.slice(0, 10)}</code>{git.dirty === true && <span className="muted"> (dirty)</span>}</dd></div>}
         {typeof git.branch === 'string' && <div><dt>git branch</dt><dd>{git.branch}</dd></div>}
         {typeof git.remote === 'string' && <div><dt>git remote</dt><dd>{git.remote}</dd></div>}
@@ -96,4 +97,13 @@ export function RunPage() {
       </div>
     </section>
   );
+}
+
+/** The command that started the run: the Java SDK records `command_line`, the Python client `program` and `args`. */
+function commandOf(metadata: { [k: string]: Json } | null | undefined): string | null {
+  if (!metadata) return null;
+  if (typeof metadata.command_line === 'string') return metadata.command_line;
+  if (typeof metadata.program !== 'string') return null;
+  const args = Array.isArray(metadata.args) ? metadata.args.filter((a): a is string => typeof a === 'string') : [];
+  return [metadata.program, ...args].join(' ');
 }
