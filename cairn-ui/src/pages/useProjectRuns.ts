@@ -32,6 +32,10 @@ export function useProjectRuns(entity: string, project: string, filter: object |
   const [generation, setGeneration] = useState(0); // bumps to reload from the first page
   const cursor = useRef<string | null>(null);
   const fetching = useRef(false);
+  const lastRowOnScreen = useRef(0);
+  // bumps when a fetch ends: a table already scrolled to its end sends no new range, so the end of a fetch
+  // checks again whether the next page is due (else a scroll during a reload would never load it)
+  const [fetchesEnded, setFetchesEnded] = useState(0);
   const filterJson = JSON.stringify(filter);
   const reloadTimer = useRef<number | undefined>(undefined);
   const known = useRef<Map<string, Run>>(new Map());
@@ -85,6 +89,7 @@ export function useProjectRuns(entity: string, project: string, filter: object |
       if (current) {
         fetching.current = false;
         setLoading(false);
+        setFetchesEnded((n) => n + 1);
       }
     });
     return () => {
@@ -94,15 +99,23 @@ export function useProjectRuns(entity: string, project: string, filter: object |
   }, [entity, project, filterJson, sort, generation]);
 
   const onRange = useCallback((_first: number, last: number) => {
+    lastRowOnScreen.current = last;
     if (fetching.current || !cursor.current || last < runs.length - LOAD_AHEAD_ROWS) return;
     fetching.current = true;
     api.listRuns(entity, project, { filter, sort, limit: NEXT_PAGE, cursor: cursor.current }).then((page) => {
       cursor.current = page.next_cursor;
       setRuns((old) => [...old, ...page.runs]);
       setTotal(page.total);
-    }, setError).finally(() => { fetching.current = false; });
+    }, setError).finally(() => {
+      fetching.current = false;
+      setFetchesEnded((n) => n + 1);
+    });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [entity, project, filterJson, sort, runs.length]);
+  useEffect(() => {
+    if (fetchesEnded > 0) onRange(0, lastRowOnScreen.current);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fetchesEnded]);
 
   // Live: refresh the running runs in place; reload when runs were added or removed.
   const runningIds = useRef<Set<string>>(new Set());
