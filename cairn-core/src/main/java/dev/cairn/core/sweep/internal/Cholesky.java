@@ -12,18 +12,27 @@ final class Cholesky {
 
     /** Replaces the lower triangle of {@code a} by L with L L^T = a; false if not positive definite. */
     static boolean decompose(double[] a, int n) {
-        for (int j = 0; j < n; j++) {
-            int rowJ = j * n;
-            double diagonal = a[rowJ + j] - dot(a, rowJ, a, rowJ, j);
+        return decomposeFrom(a, n, 0);
+    }
+
+    /**
+     * As {@link #decompose}, when rows {@code 0..fromRow-1} already hold L (a factor of the leading block, which
+     * does not depend on later rows): only the remaining rows are computed, row by row. Each element is the same
+     * expression, with the same summation order, as in a full decomposition, so the result is bit for bit the
+     * same; adding k points to n costs O(k n^2) instead of O(n^3).
+     */
+    static boolean decomposeFrom(double[] a, int n, int fromRow) {
+        for (int i = fromRow; i < n; i++) {
+            int rowI = i * n;
+            for (int j = 0; j < i; j++) {
+                int rowJ = j * n;
+                a[rowI + j] = (a[rowI + j] - dot(a, rowI, a, rowJ, j)) / a[rowJ + j];
+            }
+            double diagonal = a[rowI + i] - dot(a, rowI, a, rowI, i);
             if (!(diagonal > 0)) {
                 return false;
             }
-            double pivot = Math.sqrt(diagonal);
-            a[rowJ + j] = pivot;
-            for (int i = j + 1; i < n; i++) {
-                int rowI = i * n;
-                a[rowI + j] = (a[rowI + j] - dot(a, rowI, a, rowJ, j)) / pivot;
-            }
+            a[rowI + i] = Math.sqrt(diagonal);
         }
         return true;
     }

@@ -37,18 +37,24 @@ public final class ExpectedImprovement {
     public List<Candidate> rank(List<double[]> anchors, Random rng) {
         int d = space.dimensions();
         int randomCount = Math.min(1000, 200 + 25 * d);
-        List<Candidate> candidates = new ArrayList<>();
+        List<double[]> points = new ArrayList<>();
         for (int i = 0; i < randomCount; i++) {
             double[] u = new double[d];
             for (int j = 0; j < d; j++) {
                 u[j] = rng.nextDouble();
             }
-            candidates.add(score(u));
+            points.add(space.project(u));
         }
         for (double[] anchor : anchors) {
             for (int i = 0; i < 10; i++) {
-                candidates.add(score(jitter(anchor, 0.05, rng)));
+                points.add(space.project(jitter(anchor, 0.05, rng)));
             }
+        }
+        // scored together: most of a suggestion's time, and several times faster than one by one
+        double[][] predicted = model.predictAll(points.toArray(double[][]::new));
+        List<Candidate> candidates = new ArrayList<>(points.size() + REFINED);
+        for (int i = 0; i < points.size(); i++) {
+            candidates.add(new Candidate(points.get(i), of(new double[] {predicted[0][i], predicted[1][i]}, incumbent)));
         }
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
         List<Candidate> refined = new ArrayList<>();

@@ -7,6 +7,7 @@ import dev.cairn.core.sweep.config.Goal;
 import dev.cairn.core.sweep.internal.ExpectedImprovement;
 import dev.cairn.core.sweep.internal.GaussianProcess;
 import dev.cairn.core.sweep.internal.GpTrainer;
+import dev.cairn.core.sweep.internal.KernelFactor;
 import dev.cairn.core.sweep.internal.UnitSpace;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,10 @@ public final class BayesSearch implements SweepSearch {
     private final UnitSpace space;
     private final Goal goal;
     private final int randomTrials;
+    /** Remembers chosen hyper-parameters by their data: a pure cache, answers are the same without it. */
+    private final GpTrainer trainer = new GpTrainer();
+    /** The last model's factor: its rows for the points the next history still starts with are kept. */
+    private volatile KernelFactor lastFactor;
 
     public BayesSearch(SweepConfig config) {
         this(config, DEFAULT_RANDOM_TRIALS);
@@ -84,7 +89,9 @@ public final class BayesSearch implements SweepSearch {
             return Optional.of(randomAvoiding(seen, rng));
         }
         double[] y = seen.standardisedTargets();
-        GaussianProcess model = GpTrainer.train(seen.completedPoints(), y);
+        GpTrainer.Hyper hyper = trainer.hyperParameters(seen.hyperPoints(), seen.hyperTargets());
+        GaussianProcess model = GpTrainer.fit(seen.completedPoints(), y, hyper, lastFactor);
+        lastFactor = model.factor();
         if (!seen.runningPoints().isEmpty()) {
             model = model.refit(seen.allPoints(), seen.withBelieved(model, y));
         }

@@ -6,6 +6,7 @@ import dev.cairn.core.sweep.config.Goal;
 import dev.cairn.core.sweep.internal.GaussianProcess;
 import dev.cairn.core.sweep.internal.UnitSpace;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -15,21 +16,20 @@ import java.util.stream.IntStream;
 /**
  * A sweep's history as Bayesian search sees it: completed points with a target where lower is
  * better (failures imputed as the worst value seen), and running points, which have none yet.
+ * Completed points keep the history's order, so that the model of one call shares its leading
+ * points with the next call's ({@link dev.cairn.core.sweep.internal.KernelFactor}).
  */
 final class Observations {
 
     private final List<double[]> completed = new ArrayList<>();
+    /** Lower-is-better metric of each completed point; NaN for a failure (imputed when read). */
     private final List<Double> rawTargets = new ArrayList<>();
     private final List<double[]> running = new ArrayList<>();
     private final Set<List<Object>> allKeys = new HashSet<>();
     private final Set<List<Object>> runningKeys = new HashSet<>();
     private int observedCount;
-    private double mean;
-    private double sd = 1;
 
     Observations(UnitSpace space, Goal goal, List<Trial> history) {
-        double worst = Double.NEGATIVE_INFINITY;
-        List<double[]> failed = new ArrayList<>();
         for (Trial trial : history) {
             List<Object> key = space.key(trial.params());
             allKeys.add(key);
@@ -42,23 +42,13 @@ final class Observations {
             } else if (point == null) {
                 continue;
             } else if (trial.state() == TrialState.FINISHED && trial.hasMetric()) {
-                double y = goal.lowerIsBetter(trial.metric());
                 completed.add(point);
-                rawTargets.add(y);
-                worst = Math.max(worst, y);
+                rawTargets.add(goal.lowerIsBetter(trial.metric()));
                 observedCount++;
             } else {
-                failed.add(point);
-            }
-        }
-        if (observedCount > 0) {
-            for (double[] point : failed) {
                 completed.add(point);
-                rawTargets.add(worst);
+                rawTargets.add(Double.NaN);
             }
-            mean = rawTargets.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-            double variance = rawTargets.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / rawTargets.size();
-            sd = variance > 1e-24 ? Math.sqrt(variance) : 1;
         }
     }
 
@@ -69,6 +59,33 @@ final class Observations {
 
     double[][] completedPoints() {
         return completed.toArray(double[][]::new);
+    }
+
+    /**
+     * The completed points the model's hyper-parameters are chosen on: the first ones in the history, a count
+     * that moves in steps ({@link #hyperCount}), so that choosing them, the slow part of fitting, is repeated
+     * only every few new trials; the model itself uses every point.
+     */
+    double[][] hyperPoints() {
+        return completed.subList(0, hyperCount()).toArray(double[][]::new);
+    }
+
+    /** The standardised targets of {@link #hyperPoints}, failures imputed among those points. */
+    double[] hyperTargets() {
+        return standardised(rawTargets.subList(0, hyperCount()));
+    }
+
+    /**
+     * All completed points while there are fewer than 32, then rounded down to a multiple of 2 (up to 63),
+     * 4 (up to 127), 8 (up to 255), ...: about 16 choices per doubling of the history. All of them when the
+     * rounded-down ones hold fewer than 2 finished trials.
+     */
+    int hyperCount() {
+        int count = completed.size();
+        int step = count < 32 ? 1 : Integer.highestOneBit(count) / 16;
+        int rounded = count - count % step;
+        long finished = rawTargets.subList(0, rounded).stream().filter(v -> !Double.isNaN(v)).count();
+        return finished >= 2 ? rounded : count;
     }
 
     List<double[]> runningPoints() {
@@ -83,7 +100,18 @@ final class Observations {
 
     /** Targets as z-scores, so the kernel's unit signal variance fits any metric's scale. */
     double[] standardisedTargets() {
-        return rawTargets.stream().mapToDouble(v -> (v - mean) / sd).toArray();
+        return standardised(rawTargets);
+    }
+
+    /** Z-scores of {@code raw}, each failure (NaN) counted as the worst finished value among them. */
+    private static double[] standardised(List<Double> raw) {
+        double worst = raw.stream().mapToDouble(Double::doubleValue).filter(v -> !Double.isNaN(v))
+                .max().orElse(0);
+        double[] values = raw.stream().mapToDouble(v -> Double.isNaN(v) ? worst : v).toArray();
+        double mean = Arrays.stream(values).average().orElse(0);
+        double variance = Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / Math.max(1, values.length);
+        double sd = variance > 1e-24 ? Math.sqrt(variance) : 1;
+        return Arrays.stream(values).map(v -> (v - mean) / sd).toArray();
     }
 
     /** The completed targets followed by the model's mean at each running point. */

@@ -103,6 +103,28 @@ class BayesSearchTest {
     }
 
     @Test
+    void a_search_that_keeps_its_model_between_calls_suggests_what_a_fresh_search_suggests() {
+        // 70 trials (past the point where hyper-parameters are chosen every few trials), three agents at a
+        // time, finishing out of order, some failing: the kept model and hyper-parameters are only a cache.
+        BayesSearch warm = new BayesSearch(BRANIN);
+        List<Trial> trials = new ArrayList<>();
+        for (int t = 0; t < 70; t++) {
+            Map<String, Object> kept = warm.next(trials, new Random(t)).orElseThrow();
+            Map<String, Object> fresh = new BayesSearch(BRANIN).next(trials, new Random(t)).orElseThrow();
+            assertThat(kept).as("trial %d", t).isEqualTo(fresh);
+            trials.add(Trial.running(kept));
+            if (trials.size() >= 3) {
+                int ends = trials.size() - 1 - t % 3; // one of the last three running trials ends
+                Trial ending = trials.get(ends);
+                if (ending.state() == TrialState.RUNNING) {
+                    trials.set(ends, t % 7 == 0 ? Trial.of(ending.params(), TrialState.FAILED)
+                            : Trial.finished(ending.params(), branin(ending.params())));
+                }
+            }
+        }
+    }
+
+    @Test
     void failed_trials_do_not_stall_bayes() {
         SweepConfig line = SweepConfig.parse("method: bayes\nmetric: {name: loss}\nparameters: {x: {min: 0.0, max: 1.0}}");
         Random rng = new Random(3);
