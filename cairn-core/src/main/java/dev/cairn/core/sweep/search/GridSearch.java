@@ -7,6 +7,7 @@ import dev.cairn.core.sweep.TrialState;
 import dev.cairn.core.sweep.config.Parameter;
 import dev.cairn.core.sweep.internal.UnitSpace;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,8 +24,9 @@ import java.util.Set;
  *
  * <p>A point is taken once any trial holds it, whatever its state, except {@code CRASHED}: a
  * crash says nothing about the parameters, so a crashed point is handed out again, up to
- * {@code crashRetries} times (default 1). Points are matched by value, so {@code 3} and
- * {@code 3.0} are the same point.
+ * {@code crashRetries} times (default 1). A crashed trial that comes back after its point was
+ * handed out again is {@link #superseded} and still counts as crashed. Points are matched by
+ * value, so {@code 3} and {@code 3.0} are the same point.
  *
  * <pre>{@code
  * GridSearch grid = new GridSearch(config);      // or new GridSearch(config, 0): never retry
@@ -77,9 +79,12 @@ public final class GridSearch implements SweepSearch {
     public Optional<Map<String, Object>> next(List<Trial> history, Random rng) {
         Set<List<Object>> taken = new HashSet<>();
         Map<List<Object>, Integer> crashes = new HashMap<>();
-        for (Trial trial : history) {
+        BitSet superseded = superseded(history);
+        for (int i = 0; i < history.size(); i++) {
+            Trial trial = history.get(i);
             List<Object> key = space.key(trial.params());
-            if (trial.state() == TrialState.CRASHED) {
+            // a superseded trial crashed before its point was handed out again: it still counts as that crash
+            if (trial.state() == TrialState.CRASHED || superseded.get(i)) {
                 crashes.merge(key, 1, Integer::sum);
             } else {
                 taken.add(key);
@@ -93,6 +98,27 @@ public final class GridSearch implements SweepSearch {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The trials, by index in {@code history} (oldest first), whose point a later trial holds: the point was
+     * handed out again because they had crashed. Such a trial may come back (its program resumes or heartbeats
+     * again) but no longer owns its point: the controller tells it to stop, and it keeps counting as the crash
+     * that freed the point, so its comeback does not change how often the point is retried.
+     *
+     * <pre>{@code
+     * BitSet gone = grid.superseded(List.of(crashedThenRevived, reissued));   // {0}
+     * }</pre>
+     */
+    public BitSet superseded(List<Trial> history) {
+        BitSet superseded = new BitSet(history.size());
+        Set<List<Object>> later = new HashSet<>();
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (!later.add(space.key(history.get(i).params()))) {
+                superseded.set(i);
+            }
+        }
+        return superseded;
     }
 
     /** The index-th point, reading the index as digits with the last parameter fastest. */

@@ -98,6 +98,21 @@ class GridSearchTest {
     }
 
     @Test
+    void a_crashed_trial_that_comes_back_after_its_point_was_reissued_is_superseded() {
+        SweepConfig two = SweepConfig.parse("method: grid\nparameters: {x: {values: [1, 2]}}");
+        GridSearch grid = new GridSearch(two);
+        List<Trial> trials = new ArrayList<>();
+        trials.add(Trial.running(Map.of("x", 1)));          // crashed, re-issued below, then came back
+        trials.add(Trial.finished(Map.of("x", 2), 0.1));
+        trials.add(Trial.of(Map.of("x", 1), TrialState.CRASHED)); // the re-issued trial crashed too
+
+        assertThat(grid.superseded(trials).stream().boxed().toList()).containsExactly(0);
+        assertThat(grid.next(trials, rng)).as("the comeback still counts as the first crash: retried once only")
+                .isEmpty();
+        assertThat(grid.superseded(trials.subList(0, 2)).isEmpty()).as("not re-issued yet").isTrue();
+    }
+
+    @Test
     void crash_retries_are_configurable() {
         SweepConfig one = SweepConfig.parse("method: grid\nparameters: {x: {values: [1]}}");
         List<Trial> crashedTwice = List.of(Trial.of(Map.of("x", 1), TrialState.CRASHED),
