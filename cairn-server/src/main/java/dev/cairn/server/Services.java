@@ -41,7 +41,7 @@ public final class Services implements AutoCloseable {
         });
         this.live = new LiveEvents(new EventBus(LIVE_QUEUE_EVENTS), this::findRun);
         this.runs = new RunService(database, options, clock, live);
-        this.sweeps = new SweepService(database, runs, clock);
+        this.sweeps = new SweepService(database, runs, live, clock);
         this.artifacts = new ArtifactService(database, options, clock);
     }
 

@@ -132,6 +132,15 @@ public final class RunService {
         });
     }
 
+    /** The run object, deleted or not (a deleted one shows {@code "deleted":true}), or null when it does not exist. */
+    public ObjectNode findIncludingDeleted(RunKey key) {
+        return database.withHandle(c -> {
+            Project project = ProjectStore.find(c, key.entity(), key.project());
+            RunRow run = project == null ? null : store.find(c, project, key.run());
+            return run == null ? null : RunView.of(project, run, clock.millis());
+        });
+    }
+
     ObjectNode get(RunKey key, boolean includeDeleted) {
         return database.withHandle(c -> {
             Project project = ProjectStore.find(c, key.entity(), key.project());

@@ -51,6 +51,10 @@ final class EarlyStop {
         return stop;
     }
 
+    void forget(long sweepPk) {
+        bySweepPk.remove(sweepPk);
+    }
+
     private static List<Double> values(Connection c, long runPk, String metric) throws SQLException {
         RawHistory.Page page = RawHistory.read(c, runPk, "history", List.of(metric), 0, Long.MAX_VALUE, MAX_POINTS);
         return page.points().get(metric).stream().map(RawHistory.RawPoint::value).toList();

@@ -33,6 +33,10 @@ final class MemberCache {
         return entry != null && entry.version().equals(version) ? entry.member() : null;
     }
 
+    synchronized void forget(long sweepPk) {
+        bySweepPk.remove(sweepPk);
+    }
+
     synchronized void put(long sweepPk, Version version, SweepMember member) {
         bySweepPk.computeIfAbsent(sweepPk, pk -> new HashMap<>()).put(member.runPk(), new Entry(version, member));
     }

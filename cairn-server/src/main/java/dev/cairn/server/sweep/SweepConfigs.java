@@ -20,8 +20,8 @@ final class SweepConfigs {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
-    /** What {@code next} needs of one sweep. */
-    record Parsed(SweepConfig config, SweepSearch search) {
+    /** What {@code next} needs of one sweep; {@code grid} is null unless the method is grid. */
+    record Parsed(SweepConfig config, SweepSearch search, GridSearch grid) {
     }
 
     private final Map<Long, Parsed> bySweepPk = new ConcurrentHashMap<>();
@@ -41,15 +41,18 @@ final class SweepConfigs {
         } catch (IOException e) {
             throw new IllegalStateException("stored config of sweep " + sweep + " is not JSON", e);
         }
-        return new Parsed(config, search(config, sweep.retries()));
+        if (config.method() != SearchMethod.GRID) {
+            return new Parsed(config, SweepSearch.of(config), null);
+        }
+        // the sweep's own number of crash retries for grid points
+        GridSearch grid = new GridSearch(config, sweep.retries());
+        SweepSearch search = (history, rng) -> SweepProgress.isDone(config, history) ? Optional.empty()
+                : grid.next(history, rng);
+        return new Parsed(config, search, grid);
     }
 
-    /** The config's search, with the sweep's own number of crash retries for grid points. */
-    static SweepSearch search(SweepConfig config, int retries) {
-        if (config.method() != SearchMethod.GRID) {
-            return SweepSearch.of(config);
-        }
-        GridSearch grid = new GridSearch(config, retries);
-        return (history, rng) -> SweepProgress.isDone(config, history) ? Optional.empty() : grid.next(history, rng);
+    /** Drops a deleted sweep's entry (SQLite may give a later sweep the same row id). */
+    void forget(long sweepPk) {
+        bySweepPk.remove(sweepPk);
     }
 }

@@ -10,7 +10,7 @@ import io.javalin.http.Context;
 import java.util.Map;
 import java.util.function.Predicate;
 
-/** Routes of sweeps (docs/api.md, "Sweeps"): create, list, read, notes, state changes and {@code next}. */
+/** Routes of sweeps (docs/api.md, "Sweeps"): create, list, read, notes, delete, state changes and {@code next}. */
 public final class SweepRoutes {
     static final int MAX_AGENT_CHARS = 256;
     private static final String SWEEP = "/sweeps/{entity}/{project}/{sweep}";
@@ -27,6 +27,7 @@ public final class SweepRoutes {
         api.get("/sweeps/{entity}/{project}", routes::list);
         api.get(SWEEP, routes::show);
         api.patch(SWEEP, routes::update);
+        api.delete(SWEEP, routes::delete);
         api.post(SWEEP + "/pause", ctx -> routes.transition(ctx, "pause", SweepState::canPause, SweepState.PAUSED));
         api.post(SWEEP + "/resume", ctx -> routes.transition(ctx, "resume", SweepState::canResume, SweepState.RUNNING));
         api.post(SWEEP + "/stop", ctx -> routes.transition(ctx, "stop", SweepState::canEnd, SweepState.STOPPED));
@@ -54,6 +55,22 @@ public final class SweepRoutes {
     private void update(Context ctx) throws Exception {
         SweepKey key = SweepKey.from(ctx);
         ctx.json(sweeps.updateNotes(key, SweepInput.notesForUpdate(body(ctx))));
+    }
+
+    private void delete(Context ctx) {
+        ctx.json(sweeps.delete(SweepKey.from(ctx), flag(ctx, "delete_runs"), flag(ctx, "force")));
+    }
+
+    /** A {@code true}/{@code false} query parameter, false when absent; 400 for anything else. */
+    private static boolean flag(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw new ApiException.BadRequest(name + " must be true or false, not '" + value + "'");
     }
 
     private void transition(Context ctx, String action, Predicate<SweepState> allowed,

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.core.run.Names;
 import dev.cairn.core.sweep.SweepConfig;
 import dev.cairn.server.http.ApiException;
+import dev.cairn.server.live.LiveEvents;
 import dev.cairn.server.run.Project;
 import dev.cairn.server.run.ProjectStore;
+import dev.cairn.server.run.RunKey;
 import dev.cairn.server.run.RunService;
 import dev.cairn.server.store.Database;
 import java.sql.Connection;
@@ -31,6 +33,8 @@ public final class SweepService {
     private static final int NEW_ID_ATTEMPTS = 5;
 
     private final Database database;
+    private final RunService runs;
+    private final LiveEvents live;
     private final Clock clock;
     private final SweepStore store;
     private final SweepConfigs configs = new SweepConfigs();
@@ -38,8 +42,10 @@ public final class SweepService {
     private final TrialDispenser dispenser;
     private final EarlyStop earlyStop = new EarlyStop();
 
-    public SweepService(Database database, RunService runs, Clock clock) {
+    public SweepService(Database database, RunService runs, LiveEvents live, Clock clock) {
         this.database = database;
+        this.runs = runs;
+        this.live = live;
         this.clock = clock;
         this.store = new SweepStore(database.dialect());
         this.dispenser = new TrialDispenser(store, configs, runs, members);
@@ -100,13 +106,38 @@ public final class SweepService {
         });
     }
 
+    /**
+     * Removes the sweep ({@link SweepDeletion}): its runs become ordinary runs, or go to the trash with
+     * {@code deleteRuns}; 409 while it hands out trials and some are running, unless {@code force}.
+     */
+    ObjectNode delete(SweepKey key, boolean deleteRuns, boolean force) {
+        SweepDeletion.Outcome outcome = database.inTransaction(c -> {
+            SweepRow sweep = require(c, key, true);
+            List<SweepMember> sweepRuns = SweepMembers.read(c, sweep, configs.config(sweep).metric(), members);
+            return SweepDeletion.delete(c, sweep, key, sweepRuns, deleteRuns, force, clock.millis());
+        });
+        configs.forget(outcome.sweepPk());
+        members.forget(outcome.sweepPk());
+        earlyStop.forget(outcome.sweepPk());
+        for (RunKey run : outcome.changedRuns()) {
+            ObjectNode view = runs.findIncludingDeleted(run);
+            if (view != null) {
+                live.runChanged(view);
+            }
+        }
+        return outcome.answer();
+    }
+
     /** {@code {"sweep_state":..,"run":{"id":..,"params":{..}}|null}}: one trial, or why there is none. */
     ObjectNode next(SweepKey key, String agent) {
         TrialDispenser.Proposal proposal = database.withHandle(c -> dispenser.propose(c, require(c, key, false)));
         return database.inTransaction(c -> dispenser.next(c, require(c, key, true), agent, clock.millis(), proposal));
     }
 
-    /** Whether the run should end: its sweep was canceled, or hyperband says it falls behind. */
+    /**
+     * Whether the run should end: its sweep was canceled, it is {@link Superseded} (it came back after its grid
+     * point went to another run), or hyperband says it falls behind.
+     */
     boolean shouldStop(Project project, String sweepId, String runId) {
         return database.withHandle(c -> {
             SweepRow sweep = store.find(c, project, sweepId);
@@ -116,14 +147,19 @@ public final class SweepService {
             if (sweep.state() == SweepState.CANCELED) {
                 return true;
             }
-            SweepConfig config = configs.config(sweep);
+            SweepConfigs.Parsed parsed = configs.of(sweep);
+            SweepConfig config = parsed.config();
+            if (parsed.grid() != null
+                    && Superseded.runIds(parsed, SweepMembers.read(c, sweep, config.metric(), members)).contains(runId)) {
+                return true;
+            }
             return config.earlyTerminate().isPresent() && earlyStop.runsToStop(c, sweep, config).contains(runId);
         });
     }
 
     private ObjectNode view(Connection c, SweepRow sweep) throws SQLException {
-        SweepConfig config = configs.config(sweep);
-        return SweepView.of(sweep, config, SweepMembers.read(c, sweep, config.metric(), members));
+        SweepConfigs.Parsed parsed = configs.of(sweep);
+        return SweepView.of(sweep, parsed, SweepMembers.read(c, sweep, parsed.config().metric(), members));
     }
 
     /** The sweep (locked for this transaction when {@code forUpdate}); 404 when it or its project is unknown. */

@@ -1,6 +1,7 @@
 package dev.cairn.server.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.core.json.Json;
 import dev.cairn.core.run.RunState;
@@ -8,7 +9,9 @@ import dev.cairn.core.sweep.SweepConfig;
 import dev.cairn.core.sweep.config.Goal;
 import dev.cairn.server.run.Times;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The JSON form of a sweep, written in this one place (docs/api.md, "The sweep object"):
@@ -17,15 +20,16 @@ import java.util.List;
  * {"entity":"alice","project":"mnist","id":"sw4k2p9q","name":"lr-search","state":"running","method":"bayes",
  *  "config":{...},"notes":"","retries":1,"created_at":"...","updated_at":"...",
  *  "counts":{"running":2,"finished":10,"failed":1,"crashed":0,"killed":3,"total":16},
- *  "best":{"run":"k3x9q2ab","metric":0.21}}
+ *  "best":{"run":"k3x9q2ab","metric":0.21,"params":{"lr":0.01}},"superseded":[]}
  * }</pre>
- * Counts and best leave deleted runs out.
+ * Counts, best and superseded leave deleted runs out.
  */
 final class SweepView {
     private SweepView() {
     }
 
-    static ObjectNode of(SweepRow sweep, SweepConfig config, List<SweepMember> members) {
+    static ObjectNode of(SweepRow sweep, SweepConfigs.Parsed parsed, List<SweepMember> members) {
+        SweepConfig config = parsed.config();
         ObjectNode view = Json.mapper().createObjectNode();
         view.put("entity", sweep.project().entity());
         view.put("project", sweep.project().name());
@@ -50,8 +54,13 @@ final class SweepView {
         if (best == null) {
             view.putNull("best");
         } else {
-            view.putObject("best").put("run", best.runId()).put("metric", best.metric());
+            ObjectNode shown = view.putObject("best").put("run", best.runId()).put("metric", best.metric());
+            shown.set("params", Json.mapper().valueToTree(best.params()));
         }
+        ArrayNode superseded = view.putArray("superseded");
+        Set<String> live = new HashSet<>();
+        members.stream().filter(m -> !m.isDeleted()).forEach(m -> live.add(m.runId()));
+        Superseded.runIds(parsed, members).stream().filter(live::contains).forEach(superseded::add);
         return view;
     }
 

@@ -98,6 +98,7 @@ class SweepControllerTest {
                         """.formatted(method));
                 Set<String> seen = new HashSet<>();
                 String bestRun = null;
+                JsonNode bestParams = null;
                 double best = Double.MAX_VALUE;
                 for (int trial = 0; trial < 7; trial++) {
                     JsonNode next = sweep.next();
@@ -112,6 +113,7 @@ class SweepControllerTest {
                     if (loss < best) {
                         best = loss;
                         bestRun = runId;
+                        bestParams = next.path("run").path("params");
                     }
                 }
 
@@ -123,6 +125,7 @@ class SweepControllerTest {
                 assertThat(view.path("counts").path("total").asInt()).isEqualTo(7);
                 assertThat(view.path("best").path("run").asText()).isEqualTo(bestRun);
                 assertThat(view.path("best").path("metric").asDouble()).isEqualTo(best);
+                assertThat(view.path("best").path("params")).isEqualTo(bestParams);
             }
         }
     }
