@@ -24,12 +24,14 @@ import picocli.CommandLine.Spec;
  * <pre>{@code
  * ./cairn sweep sweep.yaml --project mnist      # prints the id and: ./cairn agent alice/mnist/sw4k2p9q
  * ./cairn sweep pause alice/mnist/sw4k2p9q
+ * ./cairn sweep show alice/mnist/sw4k2p9q          # state, counts, best run and its parameters
+ * ./cairn sweep delete alice/mnist/sw4k2p9q --runs # the sweep, and its runs to the trash
  * }</pre>
  */
 @Command(name = "sweep", description = "Create a sweep from a sweep file (YAML or JSON), or steer one.",
         subcommands = {SweepControlCommands.Pause.class, SweepControlCommands.Resume.class,
                 SweepControlCommands.Stop.class, SweepControlCommands.Cancel.class, SweepListCommand.class,
-                SweepShowCommand.class})
+                SweepShowCommand.class, SweepDeleteCommand.class})
 final class SweepCli implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;

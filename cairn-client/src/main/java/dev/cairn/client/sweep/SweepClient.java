@@ -81,6 +81,15 @@ public final class SweepClient {
         return send("POST", sweepPath(sweep) + "/" + action, Map.of());
     }
 
+    /**
+     * Deletes the sweep: its runs stay as ordinary runs, or go to the runs trash with {@code deleteRuns}. The
+     * server refuses (409) a running or paused sweep with running trials unless {@code force}. Answers
+     * {@code {"id":..,"deleted":true,"runs":N,"runs_deleted":M}}.
+     */
+    public JsonNode delete(SweepRef sweep, boolean deleteRuns, boolean force) throws IOException {
+        return send("DELETE", sweepPath(sweep) + "?delete_runs=" + deleteRuns + "&force=" + force, null);
+    }
+
     /** The agent protocol for one sweep over HTTP. */
     public SweepController controller(SweepRef sweep) {
         return new HttpController(sweep);
