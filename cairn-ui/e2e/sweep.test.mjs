@@ -103,3 +103,56 @@ test('pause, resume and cancel change the sweep state and the buttons follow', a
   }
   assert.equal((await env.cairn.call('GET', `/sweeps/alice/tune/${sweep.id}`)).state, 'canceled');
 });
+
+test('a crashed grid run that came back after its point was handed out again shows as superseded', async () => {
+  const { cairn } = env;
+  const grid = await cairn.call('POST', '/sweeps/alice/tune', {
+    config: { method: 'grid', name: 'one-point', parameters: { lr: { values: [0.1] } } },
+  });
+  const first = (await cairn.call('POST', `/sweeps/alice/tune/${grid.id}/next`, { agent: 'e2e' })).run.id;
+  await cairn.call('PATCH', `/runs/alice/tune/${first}`, { state: 'crashed' }); // as the heartbeat timeout does
+  const second = (await cairn.call('POST', `/sweeps/alice/tune/${grid.id}/next`, { agent: 'e2e' })).run.id;
+  const comeback = await cairn.call('POST', `/runs/alice/tune/${first}/heartbeat`, {});
+  assert.equal(comeback.stop, true);
+
+  const page = await env.context.newPage();
+  await page.goto(`/alice/tune/sweeps/${grid.id}`);
+  await eventually(async () => assert.equal(await page.locator('[data-run-id]').count(), 2));
+  assert.match(await page.getByLabel('superseded runs').innerText(), new RegExp(first));
+  assert.equal(await page.locator(`[data-run-id="${first}"].superseded`).count(), 1);
+  assert.equal(await page.locator(`[data-run-id="${second}"].superseded`).count(), 0);
+  const opacity = Number(await page.locator(`[data-run-id="${first}"]`).evaluate((el) => getComputedStyle(el).opacity));
+  assert.ok(opacity < 1, 'the superseded run is greyed');
+  await page.close();
+});
+
+test('Delete asks first, is refused while trials run, and once stopped removes the sweep and keeps its runs', async () => {
+  const { cairn } = env;
+  const doomed = await cairn.call('POST', '/sweeps/alice/tune', {
+    config: { method: 'grid', name: 'doomed', parameters: { lr: { values: [0.1, 0.2] } } },
+  });
+  const run = (await cairn.call('POST', `/sweeps/alice/tune/${doomed.id}/next`, { agent: 'e2e' })).run.id;
+  const page = await env.context.newPage();
+  await page.goto(`/alice/tune/sweeps/${doomed.id}`);
+  await page.getByLabel('sweep state').waitFor();
+
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'delete sweep' });
+  assert.match(await dialog.innerText(), /1 runs stay as ordinary runs/);
+  await dialog.getByRole('button', { name: 'Keep it' }).click();
+  assert.equal(await dialog.count(), 0);
+  assert.equal((await cairn.call('GET', `/sweeps/alice/tune/${doomed.id}`)).state, 'running');
+
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Delete sweep' }).click();
+  await eventually(async () => assert.match(await dialog.getByRole('alert').innerText(), /running trial.*stop it first/s));
+
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
+  await eventually(async () => assert.equal(await page.getByLabel('sweep state').innerText(), 'stopped'));
+  await dialog.getByRole('button', { name: 'Delete sweep' }).click();
+  await page.waitForURL('**/alice/tune/sweeps');
+  await eventually(async () => assert.equal(await page.locator(`tr[data-sweep-id="${doomed.id}"]`).count(), 0));
+  const kept = await cairn.call('GET', `/runs/alice/tune/${run}`);
+  assert.equal(kept.sweep, null);
+  await page.close();
+});

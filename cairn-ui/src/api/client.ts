@@ -2,7 +2,7 @@
 // connection monitor whether the server answered, so pages can show the "server gone" banner.
 import { connection } from '../live/connection';
 import type {
-  ConsolePage, ImportanceResult, MetricKey, Namespace, Project, Run, RunFile, RunPage, RunPatch, SampledQuery, Series, Sweep,
+  ConsolePage, ImportanceResult, MetricKey, Namespace, Project, Run, RunFile, RunPage, RunPatch, SampledQuery, Series, Sweep, SweepDeleted,
 } from './types';
 
 export const API = '/api/v1';
@@ -111,6 +111,11 @@ export const api = {
   /** Creates a sweep from the sweep file's text; a 400 names the key path that is wrong. */
   createSweep: (entity: string, project: string, configText: string) =>
     request<Sweep>(`/sweeps/${enc(entity)}/${enc(project)}`, { method: 'POST', body: JSON.stringify({ config_text: configText }) }),
+
+  /** Deletes a sweep; its runs stay, or go to the trash with deleteRuns. A 409 says why not (trials running). */
+  deleteSweep: (entity: string, project: string, id: string, options: { deleteRuns: boolean; force?: boolean }) =>
+    request<SweepDeleted>(`/sweeps/${enc(entity)}/${enc(project)}/${enc(id)}`
+      + query({ delete_runs: String(options.deleteRuns), force: String(options.force ?? false) }), { method: 'DELETE' }),
 
   patchSweep: (entity: string, project: string, id: string, patch: { notes: string }) =>
     request<Sweep>(`/sweeps/${enc(entity)}/${enc(project)}/${enc(id)}`, { method: 'PATCH', body: JSON.stringify(patch) }),

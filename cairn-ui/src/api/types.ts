@@ -139,5 +139,15 @@ export interface Sweep {
   created_at: string;
   updated_at: string;
   counts: Record<string, number>;
-  best: { run: string; metric: number } | null;
+  best: { run: string; metric: number; params?: JsonObject } | null;
+  /** Runs that came back after their grid point went to a later run: told to stop (absent on older servers). */
+  superseded?: string[];
+}
+
+/** What deleting a sweep did: how many of its runs it had, and how many went to the trash. */
+export interface SweepDeleted {
+  id: string;
+  deleted: boolean;
+  runs: number;
+  runs_deleted: number;
 }

@@ -1,9 +1,11 @@
 // One sweep: state and run counts, pause / resume / stop / cancel, the sweep file, its metric against
 // run start time with the best value so far, and the workspace's parallel coordinates and parameter
 // importance restricted to the sweep's runs (filter {"sweep": id}), and the sweep's notes. Runs that
-// failed, crashed or were killed stay in the table and the chart, greyed.
+// failed, crashed or were killed stay in the table and the chart, greyed; so do superseded runs (they came
+// back after their grid point went to a later run). Delete asks first, then removes the sweep, keeping its
+// runs or moving them to the trash.
 import { useCallback, useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../api/client';
 import type { Run, Sweep } from '../api/types';
 import { ImportancePanel } from '../components/ImportancePanel';
@@ -27,13 +29,20 @@ const ACTIONS: { action: Action; label: string; allowed: (s: Sweep['state']) => 
 ];
 const COUNTED = ['running', 'finished', 'failed', 'crashed', 'killed'];
 const ENDED_BADLY = new Set(['failed', 'crashed', 'killed']);
-const greyIfEndedBadly = (run: Run) => (ENDED_BADLY.has(run.state) ? 'grey' : undefined);
+
+/** The rows to grey: runs that ended badly, and superseded ones (which also carry a class of their own). */
+const rowClass = (superseded: Set<string>) => (run: Run) => (superseded.has(run.id) ? 'grey superseded'
+  : ENDED_BADLY.has(run.state) ? 'grey' : undefined);
 
 export function SweepPage() {
   const { entity = '', project = '', sweepId = '' } = useParams();
   const [changed, setChanged] = useState(0);
   const [actionError, setActionError] = useState<string | null>(null);
   const [brushed, setBrushed] = useState<Set<string> | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [deleteRuns, setDeleteRuns] = useState(false);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const navigate = useNavigate();
   const tick = useLiveTick(true);
   const sweep = useFetch(() => api.sweep(entity, project, sweepId), [entity, project, sweepId, tick, changed]);
   const filter = useMemo(() => ({ sweep: sweepId }), [sweepId]);
@@ -57,6 +66,15 @@ export function SweepPage() {
   ], [parameterKeys, metric]);
   const tableRuns = useMemo(() => (brushed ? runs.filter((r) => brushed.has(r.id)) : runs), [runs, brushed]);
   const colorOf = useCallback((i: number) => colorAt(runs.indexOf(tableRuns[i])), [runs, tableRuns]);
+  const superseded = useMemo(() => new Set(s?.superseded ?? []), [s]);
+  const rowClassOf = useMemo(() => rowClass(superseded), [superseded]);
+  const greyed = runs.some((r) => rowClassOf(r));
+
+  const remove = () => {
+    setDeleteError(null);
+    api.deleteSweep(entity, project, sweepId, { deleteRuns }).then(() => navigate(`/${entity}/${project}/sweeps`),
+      (e: Error) => setDeleteError(e.message));
+  };
 
   const act = (action: Action) => {
     setActionError(null);
@@ -78,9 +96,23 @@ export function SweepPage() {
           {ACTIONS.map(({ action, label, allowed }) => (
             <button key={action} type="button" disabled={!s || !allowed(s.state)} onClick={() => act(action)}>{label}</button>
           ))}
+          <button type="button" disabled={!s} onClick={() => { setConfirming(true); setDeleteError(null); }}>Delete</button>
         </span>
       </div>
       {actionError && <p className="error" role="alert">{actionError}</p>}
+      {confirming && s && (
+        <div className="sweep-delete" role="dialog" aria-label="delete sweep">
+          <p>Delete sweep <b>{s.name ?? sweepId}</b>? Its {s.counts.total ?? 0} runs stay as ordinary runs unless you
+            move them to the trash too (a run in the trash can be restored).</p>
+          <label><input type="checkbox" checked={deleteRuns} onChange={(e) => setDeleteRuns(e.target.checked)} />
+            {' '}also move its runs to the trash</label>
+          {deleteError && <p className="error" role="alert">{deleteError}</p>}
+          <span className="sweep-controls">
+            <button type="button" onClick={remove}>Delete sweep</button>
+            <button type="button" onClick={() => setConfirming(false)}>Keep it</button>
+          </span>
+        </div>
+      )}
       {s && (
         <dl className="run-facts sweep-counts">
           {COUNTED.map((state) => <div key={state} data-count={state}><dt>{state}</dt><dd>{s.counts[state] ?? 0}</dd></div>)}
@@ -94,10 +126,15 @@ export function SweepPage() {
       {metric && (<><h2>{metric} by run start <span className="muted">(line: best so far; grey: failed, crashed or killed)</span></h2>
         <SweepProgressChart runs={runs} metric={metric} minimize={minimize} /></>)}
       <h2>Runs <span className="muted">{brushed ? `${tableRuns.length} of ${runs.length} in the brush` : `${runs.length}`}
-        {runs.some((r) => greyIfEndedBadly(r)) && ' (greyed: failed, crashed or killed)'}</span></h2>
+        {greyed && ' (greyed: failed, crashed, killed or superseded)'}</span></h2>
+      {superseded.size > 0 && (
+        <p className="muted" aria-label="superseded runs">Superseded (came back after their grid point went to a
+          later run; told to stop): {[...superseded].map((id, i) => (
+          <span key={id}>{i > 0 && ', '}<Link to={`/${entity}/${project}/runs/${id}`}>{id}</Link></span>))}</p>
+      )}
       {runs.length === 0 ? <p className="empty">No runs yet: start an agent for this sweep.</p> : (
         <RunsTable runs={tableRuns} columns={columns} sort="created_at" onSort={() => undefined}
-          selected={new Set()} onToggle={() => undefined} colorOf={colorOf} rowClassOf={greyIfEndedBadly} />
+          selected={new Set()} onToggle={() => undefined} colorOf={colorOf} rowClassOf={rowClassOf} />
       )}
       {runs.length > 0 && (
         <>
