@@ -15,7 +15,8 @@ import java.util.Random;
  * The sweep engine's quality and speed: median simple regret (best value found minus the known
  * minimum) of random and Bayesian search on {@link BenchFunctions}, over {@value #SEEDS} seeds,
  * after 50 and 100 sequential trials; the p99 latency of one Bayesian suggestion with 200
- * finished trials; and Optuna's TPE on the same functions, over {@value #OPTUNA_SEEDS} seeds to keep
+ * finished trials, asked again and again (the model is kept between calls), and of suggestions while the
+ * history grows by one finished trial a call; and Optuna's TPE on the same functions, over {@value #OPTUNA_SEEDS} seeds to keep
  * the whole benchmark near 2 minutes, when {@code python3-optuna} is installed ({@link OptunaTpe}).
  *
  * <pre>{@code
@@ -33,6 +34,7 @@ public final class SweepBench {
     private static final int SUGGEST_HISTORY = 200;
     private static final int SUGGEST_WARMUP_CALLS = 50;
     private static final int SUGGEST_TIMED_CALLS = 300;
+    private static final int GROWING_CALLS = 100;
 
     private SweepBench() {
     }
@@ -55,6 +57,9 @@ public final class SweepBench {
             }
         }
         out.printf(Locale.ROOT, "sweep.suggest.p99: %.1f ms%n", suggestP99Ms());
+        double[] growing = growingSuggestMs();
+        out.printf(Locale.ROOT, "sweep.suggest.growing.p50: %.1f ms%n", percentile(growing, 0.50));
+        out.printf(Locale.ROOT, "sweep.suggest.growing.p99: %.1f ms%n", percentile(growing, 0.99));
         OptunaTpe.run(out, OPTUNA_SEEDS, BUDGETS);
     }
 
@@ -111,6 +116,41 @@ public final class SweepBench {
         }
         Arrays.sort(ms);
         return ms[(int) Math.ceil(0.99 * ms.length) - 1];
+    }
+
+    /**
+     * Each call's time as a sweep really runs: bayes on mixed10 from {@value #SUGGEST_HISTORY} finished (random)
+     * trials, each timed {@code next()} followed by its trial finishing, so every call sees one more finished trial
+     * (200 to 299): the model's factor grows by a row, and hyper-parameters are re-chosen every few trials
+     * (every 8 below 256 trials, 16 above), which those calls pay.
+     */
+    private static double[] growingSuggestMs() {
+        BenchFunction function = BenchFunctions.MIXED10;
+        SweepSearch sampler = SweepSearch.of(SweepConfig.fromMap(function.sweepConfig("random")));
+        SweepSearch bayes = SweepSearch.of(SweepConfig.fromMap(function.sweepConfig("bayes")));
+        Random rng = new Random(43);
+        List<Trial> history = new ArrayList<>();
+        for (int t = 0; t < SUGGEST_HISTORY; t++) {
+            Map<String, Object> params = sampler.next(history, rng).orElseThrow();
+            history.add(Trial.finished(params, function.evaluate(params)));
+        }
+        for (int i = 0; i < SUGGEST_WARMUP_CALLS; i++) {
+            bayes.next(history.subList(0, SUGGEST_HISTORY - SUGGEST_WARMUP_CALLS + i), rng);
+        }
+        double[] ms = new double[GROWING_CALLS];
+        for (int i = 0; i < ms.length; i++) {
+            long startNs = System.nanoTime();
+            Map<String, Object> params = bayes.next(history, rng).orElseThrow();
+            ms[i] = (System.nanoTime() - startNs) / 1e6;
+            history.add(Trial.finished(params, function.evaluate(params)));
+        }
+        return ms;
+    }
+
+    static double percentile(double[] values, double fraction) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[(int) Math.ceil(fraction * sorted.length) - 1];
     }
 
     static double median(double[] values) {

@@ -31,6 +31,9 @@ import java.util.Random;
  * sees exactly {@value #HISTORY} finished trials. Prints {@code sweep.controller.next.p50} and {@code .p99}, and
  * the same of the search alone on the same trials ({@code sweep.controller.search_only.*}): on a busy machine
  * both grow, and their difference is what the controller adds (the two are timed call by call, interleaved).
+ * Then {@code sweep.controller.next_growing.*}: {@value #GROWING_CALLS} more calls, each trial finished (by
+ * {@code PATCH}) before the next call, so each call sees one more finished trial (200 to 299), as a sweep with
+ * one agent runs: the model is extended by a row, and its hyper-parameters re-chosen every 8 or 16 trials.
  *
  * <pre>{@code
  * SweepControllerBench.run(System.out, null);   // sweep.controller.next.p99: 41.0 ms
@@ -40,6 +43,7 @@ public final class SweepControllerBench {
     static final int HISTORY = 200;
     static final int WARMUP_CALLS = 30;
     static final int TIMED_CALLS = 200;
+    static final int GROWING_CALLS = 100;
     private static final String SWEEPS = "/api/v1/sweeps/bench/sweep";
     private static final String RUNS = "/api/v1/runs/bench/sweep";
     private static final TypeReference<Map<String, Object>> PARAMS = new TypeReference<>() {
@@ -88,10 +92,22 @@ public final class SweepControllerBench {
                 search.next(history, rng);
                 searchMs[i] = (System.nanoTime() - searchNs) / 1e6;
             }
+            // then as a sweep really runs: each trial finishes before the next call, the history grows by one
+            double[] growingMs = new double[GROWING_CALLS];
+            for (int i = 0; i < growingMs.length; i++) {
+                long callNs = System.nanoTime();
+                JsonNode run = http.post(sweep + "/next", "{}").path("run");
+                growingMs[i] = (System.nanoTime() - callNs) / 1e6;
+                Map<String, Object> params = Json.mapper().convertValue(run.path("params"), PARAMS);
+                http.patch(RUNS + "/" + run.path("id").asText(), String.format(Locale.ROOT,
+                        "{\"summary\":{\"value\":%s},\"state\":\"finished\"}", function.evaluate(params)));
+            }
             out.printf(Locale.ROOT, "sweep.controller.next.p50: %.1f ms%n", percentile(ms, 0.50));
             out.printf(Locale.ROOT, "sweep.controller.next.p99: %.1f ms%n", percentile(ms, 0.99));
             out.printf(Locale.ROOT, "sweep.controller.search_only.p50: %.1f ms%n", percentile(searchMs, 0.50));
             out.printf(Locale.ROOT, "sweep.controller.search_only.p99: %.1f ms%n", percentile(searchMs, 0.99));
+            out.printf(Locale.ROOT, "sweep.controller.next_growing.p50: %.1f ms%n", percentile(growingMs, 0.50));
+            out.printf(Locale.ROOT, "sweep.controller.next_growing.p99: %.1f ms%n", percentile(growingMs, 0.99));
         } finally {
             BenchRuns.delete(dataDir);
         }
