@@ -69,12 +69,13 @@ public final class GpTrainer {
 
     private static Hyper choose(double[][] x, double[] y) {
         int d = x[0].length;
+        MarginalLikelihood likelihood = new MarginalLikelihood(x, y);
         Hyper best = null;
         for (double lengthscale : LENGTHSCALES) {
             double[] shared = new double[d];
             Arrays.fill(shared, lengthscale);
             for (double noise : NOISE_VARIANCES) {
-                best = better(best, score(x, y, shared, noise));
+                best = better(best, new Hyper(shared, noise, likelihood.of(shared, noise)));
             }
         }
         for (int pass = 0; pass < 2 && d > 1; pass++) {
@@ -82,17 +83,11 @@ public final class GpTrainer {
                 for (double factor : REFINE_FACTORS) {
                     double[] scaled = best.lengthscales.clone();
                     scaled[dim] = Math.max(0.01, Math.min(20, scaled[dim] * factor));
-                    best = better(best, score(x, y, scaled, best.noiseVariance));
+                    best = better(best, new Hyper(scaled, best.noiseVariance, likelihood.of(scaled, best.noiseVariance)));
                 }
             }
         }
         return best;
-    }
-
-    private static Hyper score(double[][] x, double[] y, double[] lengthscales, double noise) {
-        GaussianProcess model = GaussianProcess.fit(x, y, lengthscales, noise);
-        double logLikelihood = model == null ? Double.NEGATIVE_INFINITY : model.logLikelihood();
-        return new Hyper(lengthscales, noise, logLikelihood);
     }
 
     private static Hyper better(Hyper a, Hyper b) {

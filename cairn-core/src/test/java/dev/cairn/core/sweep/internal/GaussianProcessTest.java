@@ -90,4 +90,16 @@ class GaussianProcessTest {
             assertThat(together[1][i]).isCloseTo(alone[1], org.assertj.core.data.Offset.offset(1e-9));
         }
     }
+
+    @Test
+    void the_likelihood_the_trainer_compares_is_the_fitted_models_up_to_rounding() {
+        double[][] x = points(64, 7);
+        double[] y = targets(x);
+        MarginalLikelihood likelihood = new MarginalLikelihood(x, y);
+
+        for (double noise : new double[] {1e-6, 1e-3, 1e-1}) {
+            assertThat(likelihood.of(LENGTHSCALES, noise)).isCloseTo(
+                    GaussianProcess.fit(x, y, LENGTHSCALES, noise).logLikelihood(), org.assertj.core.data.Offset.offset(1e-6));
+        }
+    }
 }
