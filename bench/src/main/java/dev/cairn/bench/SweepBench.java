@@ -122,7 +122,7 @@ public final class SweepBench {
      * Each call's time as a sweep really runs: bayes on mixed10 from {@value #SUGGEST_HISTORY} finished (random)
      * trials, each timed {@code next()} followed by its trial finishing, so every call sees one more finished trial
      * (200 to 299): the model's factor grows by a row, and hyper-parameters are re-chosen every few trials
-     * (every 8 below 256 trials, 16 above), which those calls pay.
+     * (every 4 trials below 256, 8 above), which those calls pay.
      */
     private static double[] growingSuggestMs() {
         BenchFunction function = BenchFunctions.MIXED10;

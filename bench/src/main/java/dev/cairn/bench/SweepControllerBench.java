@@ -33,7 +33,7 @@ import java.util.Random;
  * both grow, and their difference is what the controller adds (the two are timed call by call, interleaved).
  * Then {@code sweep.controller.next_growing.*}: {@value #GROWING_CALLS} more calls, each trial finished (by
  * {@code PATCH}) before the next call, so each call sees one more finished trial (200 to 299), as a sweep with
- * one agent runs: the model is extended by a row, and its hyper-parameters re-chosen every 8 or 16 trials.
+ * one agent runs: the model is extended by a row, and its hyper-parameters re-chosen every 4 trials (below 256).
  *
  * <pre>{@code
  * SweepControllerBench.run(System.out, null);   // sweep.controller.next.p99: 41.0 ms

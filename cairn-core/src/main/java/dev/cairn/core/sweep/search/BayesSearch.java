@@ -33,9 +33,12 @@ import java.util.Random;
  *     cannot afford.</li>
  * <li><b>Model.</b> Matern 5/2 kernel with per-axis lengthscales and a noise term, targets
  *     standardised; hyper-parameters by marginal likelihood over a small grid
- *     ({@link GpTrainer}). Solved by Cholesky, O(n^3): a suggestion with 200 finished
- *     trials takes 10-40 ms depending on the number of parameters ({@code ./cairn bench sweep}
- *     prints the p99: 36 ms on 10 mixed parameters).</li>
+ *     ({@link GpTrainer}), chosen on the first trials in steps ({@code Observations#hyperCount}:
+ *     every 4 new trials at 200), so not on every call. Solved by Cholesky: O(n^3) from
+ *     scratch, but the search keeps its last factor ({@link KernelFactor}) and its chosen
+ *     hyper-parameters between calls, so a call with one more trial costs O(n^2). Both are
+ *     caches: the answer is bit for bit the one a fresh search gives. With 200 finished trials
+ *     on 10 mixed parameters a suggestion takes about 10 ms ({@code ./cairn bench sweep}).</li>
  * <li><b>Acquisition.</b> Expected improvement over the best finished value, maximised by
  *     200 + 25 per axis random candidates plus jitter around the 5 best points, then hill-climbing from the
  *     top 3 ({@link ExpectedImprovement}).</li>

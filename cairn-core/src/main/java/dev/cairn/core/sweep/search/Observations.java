@@ -76,13 +76,14 @@ final class Observations {
     }
 
     /**
-     * All completed points while there are fewer than 32, then rounded down to a multiple of 2 (up to 63),
-     * 4 (up to 127), 8 (up to 255), ...: about 16 choices per doubling of the history. All of them when the
-     * rounded-down ones hold fewer than 2 finished trials.
+     * All completed points while there are fewer than 128 (so sweeps of up to 127 trials choose on every
+     * one, as a search without this step would), then rounded down to a multiple of 4 (up to 255), 8 (up to
+     * 511), 16, ...: 32 choices per doubling of the history, each on at least 97% of the trials. All of them
+     * when the rounded-down ones hold fewer than 2 finished trials.
      */
     int hyperCount() {
         int count = completed.size();
-        int step = count < 32 ? 1 : Integer.highestOneBit(count) / 16;
+        int step = count < 128 ? 1 : Integer.highestOneBit(count) / 32;
         int rounded = count - count % step;
         long finished = rawTargets.subList(0, rounded).stream().filter(v -> !Double.isNaN(v)).count();
         return finished >= 2 ? rounded : count;

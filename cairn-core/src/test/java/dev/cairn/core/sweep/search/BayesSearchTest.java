@@ -104,11 +104,11 @@ class BayesSearchTest {
 
     @Test
     void a_search_that_keeps_its_model_between_calls_suggests_what_a_fresh_search_suggests() {
-        // 70 trials (past the point where hyper-parameters are chosen every few trials), three agents at a
+        // 140 trials (past 128, where hyper-parameters start being chosen every few trials), three agents at a
         // time, finishing out of order, some failing: the kept model and hyper-parameters are only a cache.
         BayesSearch warm = new BayesSearch(BRANIN);
         List<Trial> trials = new ArrayList<>();
-        for (int t = 0; t < 70; t++) {
+        for (int t = 0; t < 140; t++) {
             Map<String, Object> kept = warm.next(trials, new Random(t)).orElseThrow();
             Map<String, Object> fresh = new BayesSearch(BRANIN).next(trials, new Random(t)).orElseThrow();
             assertThat(kept).as("trial %d", t).isEqualTo(fresh);
