@@ -16,7 +16,7 @@ metrics. Byte 0 is ``0x01`` (a JSON payload starts with ``{``)::
 from __future__ import annotations
 
 import struct
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 VERSION = 0x01
 _HEAD = struct.Struct("<BBqdqH")
@@ -28,10 +28,10 @@ _TYPE_NAMES = {code: name for name, code in _TYPE_CODES.items()}
 _NO_STEP = -1
 _MAX_KEY_BYTES = 2048
 _MAX_VALUES = 0xFFFF
-# Keys repeat every step, so their encoded prefix (u16 length + UTF-8) is kept; bounded for runs that
-# log ever new keys.
-_KEY_PREFIXES: Dict[str, bytes] = {}
-_MAX_CACHED_KEYS = 10_000
+# Rows repeat their keys every step, so the struct layout of a key tuple (keys encoded once) is kept;
+# bounded for runs that log ever new keys.
+_LAYOUTS: Dict[Tuple[str, ...], Optional[Tuple[struct.Struct, List[Any]]]] = {}
+_MAX_CACHED_LAYOUTS = 1_000
 
 
 def is_binary(payload: bytes) -> bool:
@@ -48,35 +48,49 @@ def encode_metrics(record: Dict[str, Any]) -> Optional[bytes]:
     code = _TYPE_CODES.get(record["type"])
     if code is None:
         return None
+    values = record["values"]
+    step = record.get("step") if code == 1 else None
+    if step is None:
+        step = _NO_STEP
+    elif type(step) is not int or step < 0:
+        return None
+    keys = tuple(values)
+    layout = _LAYOUTS.get(keys, _MISSING)
+    if layout is _MISSING:
+        layout = _layout(keys)
+    if layout is not None:
+        packer, template = layout
+        fields = template.copy()
+        fields[1] = code
+        fields[2] = record["seq"]
+        fields[3] = record["time"]
+        fields[4] = step
+        fields[7::2] = values.values()
+        try:
+            return packer.pack(*fields)
+        except (struct.error, OverflowError):  # a None, a string, a media object, an int beyond float64
+            pass
+    return _encode_value_by_value(code, record, step)
+
+
+def _encode_value_by_value(code: int, record: Dict[str, Any], step: int) -> Optional[bytes]:
+    """The general case: leaves ``None`` values out, answers ``None`` for any value that is not a number."""
     parts = [b""]
-    prefixes = _KEY_PREFIXES
     pack_value = _VALUE.pack
     try:
         for key, value in record["values"].items():
-            kind = type(value)
-            if kind is not float:
-                if value is None:
-                    continue
-                if kind is int or kind is bool or isinstance(value, (int, float)):  # subclasses: numpy.float64
-                    value = float(value)
-                else:
-                    return None
-            prefix = prefixes.get(key)
+            if value is None:
+                continue
+            prefix = _key_prefix(key)
             if prefix is None:
-                prefix = _key_prefix(key)
-                if prefix is None:
-                    return None
+                return None
             parts.append(prefix)
             parts.append(pack_value(value))
         count = (len(parts) - 1) >> 1
         if count > _MAX_VALUES:
             return None
-        step = record.get("step") if code == 1 else None
-        parts[0] = _HEAD.pack(VERSION, code, record["seq"], record["time"],
-                              _NO_STEP if step is None else step, count)
-    except (OverflowError, struct.error):  # an int beyond float64, a step beyond int64 or negative
-        return None
-    if step is not None and step < 0:
+        parts[0] = _HEAD.pack(VERSION, code, record["seq"], record["time"], step, count)
+    except (struct.error, OverflowError):
         return None
     return b"".join(parts)
 
@@ -112,7 +126,28 @@ def binary_seq(payload: bytes) -> int:
     return _SEQ.unpack_from(payload, 2)[0]
 
 
+_MISSING: Any = object()
+
+
+def _layout(keys: Tuple[str, ...]) -> Optional[Tuple[struct.Struct, List[Any]]]:
+    """A struct for rows with exactly these keys, each value a float64, and its fields with the keys filled
+    in; ``None`` when such a row cannot be binary (a bad key, too many keys)."""
+    prefixes = [_key_prefix(key) for key in keys]
+    layout = None
+    if len(keys) <= _MAX_VALUES and None not in prefixes:
+        packer = struct.Struct("<BBqdqH" + "".join(f"{len(prefix)}sd" for prefix in prefixes))
+        template: List[Any] = [VERSION, 0, 0, 0.0, 0, len(keys)]
+        for prefix in prefixes:
+            template += (prefix, 0.0)
+        layout = (packer, template)
+    if len(_LAYOUTS) >= _MAX_CACHED_LAYOUTS:
+        _LAYOUTS.clear()
+    _LAYOUTS[keys] = layout
+    return layout
+
+
 def _key_prefix(key: Any) -> Optional[bytes]:
+    """The key's length (u16) and UTF-8 bytes, or ``None`` for a key the binary form cannot hold."""
     if type(key) is not str:
         return None
     try:
@@ -121,8 +156,4 @@ def _key_prefix(key: Any) -> Optional[bytes]:
         return None
     if not 0 < len(encoded) <= _MAX_KEY_BYTES:
         return None
-    prefix = _KEY_LENGTH.pack(len(encoded)) + encoded
-    if len(_KEY_PREFIXES) >= _MAX_CACHED_KEYS:
-        _KEY_PREFIXES.clear()
-    _KEY_PREFIXES[key] = prefix
-    return prefix
+    return _KEY_LENGTH.pack(len(encoded)) + encoded
