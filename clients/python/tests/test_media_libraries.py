@@ -1,5 +1,6 @@
 """cairn.Image, Histogram and Table from torch tensors (and PIL images and pandas frames when present), and
-tensor scalars logged as numbers (binary metric records), under Debian's ``/usr/bin/python3`` where ``python3-torch`` lives; skipped, saying so, without it."""
+tensor scalars logged as numbers (binary metric records), under Debian's ``/usr/bin/python3`` where
+``python3-torch`` lives; skipped, saying so, without it."""
 from __future__ import annotations
 
 import json
