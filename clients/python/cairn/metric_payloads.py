@@ -5,7 +5,8 @@ little-endian fields instead of JSON: turning doubles into decimal text is the l
 metrics. Byte 0 is ``0x01`` (a JSON payload starts with ``{``)::
 
     u8 version=1 | u8 type (1 history, 2 system) | i64 seq | f64 time | i64 step (-1: none) | u16 n
-    n times: u16 key length | key (UTF-8) | f64 value
+    n times: u16 key length | key (UTF-8)        (the keys, all before the values)
+    n times: f64 value                            (in the keys' order)
 
 >>> payload = encode_metrics({"seq": 2, "type": "history", "time": 1.5, "step": 0, "values": {"loss": 0.25}})
 >>> len(payload), payload[:2]
@@ -16,21 +17,20 @@ metrics. Byte 0 is ``0x01`` (a JSON payload starts with ``{``)::
 from __future__ import annotations
 
 import struct
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, Optional, Tuple
 
 VERSION = 0x01
 _HEAD = struct.Struct("<BBqdqH")
 _SEQ = struct.Struct("<q")
 _KEY_LENGTH = struct.Struct("<H")
-_VALUE = struct.Struct("<d")
 _TYPE_CODES = {"history": 1, "system": 2}
 _TYPE_NAMES = {code: name for name, code in _TYPE_CODES.items()}
 _NO_STEP = -1
 _MAX_KEY_BYTES = 2048
 _MAX_VALUES = 0xFFFF
-# Rows repeat their keys every step, so the struct layout of a key tuple (keys encoded once) is kept;
+# Rows repeat their keys every step, so the key block and the values' struct of a key tuple are kept;
 # bounded for runs that log ever new keys.
-_LAYOUTS: Dict[Tuple[str, ...], Optional[Tuple[struct.Struct, List[Any]]]] = {}
+_LAYOUTS: Dict[Tuple[Any, ...], Optional[Tuple[bytes, Any]]] = {}
 _MAX_CACHED_LAYOUTS = 1_000
 
 
@@ -54,45 +54,25 @@ def encode_metrics(record: Dict[str, Any]) -> Optional[bytes]:
         step = _NO_STEP
     elif type(step) is not int or step < 0:
         return None
+    payload = _pack(code, record, step, values)
+    if payload is None and any(value is None for value in values.values()):
+        payload = _pack(code, record, step, {key: value for key, value in values.items() if value is not None})
+    return payload
+
+
+def _pack(code: int, record: Dict[str, Any], step: int, values: Dict[Any, Any]) -> Optional[bytes]:
     keys = tuple(values)
     layout = _LAYOUTS.get(keys, _MISSING)
     if layout is _MISSING:
         layout = _layout(keys)
-    if layout is not None:
-        packer, template = layout
-        fields = template.copy()
-        fields[1] = code
-        fields[2] = record["seq"]
-        fields[3] = record["time"]
-        fields[4] = step
-        fields[7::2] = values.values()
-        try:
-            return packer.pack(*fields)
-        except (struct.error, OverflowError):  # a None, a string, a media object, an int beyond float64
-            pass
-    return _encode_value_by_value(code, record, step)
-
-
-def _encode_value_by_value(code: int, record: Dict[str, Any], step: int) -> Optional[bytes]:
-    """The general case: leaves ``None`` values out, answers ``None`` for any value that is not a number."""
-    parts = [b""]
-    pack_value = _VALUE.pack
-    try:
-        for key, value in record["values"].items():
-            if value is None:
-                continue
-            prefix = _key_prefix(key)
-            if prefix is None:
-                return None
-            parts.append(prefix)
-            parts.append(pack_value(value))
-        count = (len(parts) - 1) >> 1
-        if count > _MAX_VALUES:
-            return None
-        parts[0] = _HEAD.pack(VERSION, code, record["seq"], record["time"], step, count)
-    except (struct.error, OverflowError):
+    if layout is None:
         return None
-    return b"".join(parts)
+    key_block, pack_values = layout
+    try:
+        return b"".join((_HEAD.pack(VERSION, code, record["seq"], record["time"], step, len(keys)), key_block,
+                         pack_values(*values.values())))
+    except (struct.error, OverflowError, TypeError):  # None, a string, a media object, an int beyond float64
+        return None
 
 
 def decode_metrics(payload: bytes) -> Dict[str, Any]:
@@ -101,14 +81,14 @@ def decode_metrics(payload: bytes) -> Dict[str, Any]:
     try:
         version, code, seq, time_s, step, count = _HEAD.unpack_from(payload)
         offset = _HEAD.size
-        values: Dict[str, float] = {}
+        keys = []
         for _ in range(count):
             (length,) = _KEY_LENGTH.unpack_from(payload, offset)
             offset += _KEY_LENGTH.size
-            key = payload[offset:offset + length].decode("utf-8")
+            keys.append(payload[offset:offset + length].decode("utf-8"))
             offset += length
-            (values[key],) = _VALUE.unpack_from(payload, offset)
-            offset += _VALUE.size
+        values = dict(zip(keys, struct.unpack_from(f"<{count}d", payload, offset)))
+        offset += 8 * count
     except (struct.error, UnicodeDecodeError) as e:
         raise ValueError(f"not a valid binary metric record: {e}") from None
     if version != VERSION or code not in _TYPE_NAMES or offset != len(payload):
@@ -129,17 +109,13 @@ def binary_seq(payload: bytes) -> int:
 _MISSING: Any = object()
 
 
-def _layout(keys: Tuple[str, ...]) -> Optional[Tuple[struct.Struct, List[Any]]]:
-    """A struct for rows with exactly these keys, each value a float64, and its fields with the keys filled
-    in; ``None`` when such a row cannot be binary (a bad key, too many keys)."""
+def _layout(keys: Tuple[Any, ...]) -> Optional[Tuple[bytes, Any]]:
+    """The key block of rows with exactly these keys and the packer of their values; ``None`` when such a
+    row cannot be binary (a bad key, too many keys)."""
     prefixes = [_key_prefix(key) for key in keys]
     layout = None
     if len(keys) <= _MAX_VALUES and None not in prefixes:
-        packer = struct.Struct("<BBqdqH" + "".join(f"{len(prefix)}sd" for prefix in prefixes))
-        template: List[Any] = [VERSION, 0, 0, 0.0, 0, len(keys)]
-        for prefix in prefixes:
-            template += (prefix, 0.0)
-        layout = (packer, template)
+        layout = (b"".join(prefixes), struct.Struct(f"<{len(keys)}d").pack)
     if len(_LAYOUTS) >= _MAX_CACHED_LAYOUTS:
         _LAYOUTS.clear()
     _LAYOUTS[keys] = layout
