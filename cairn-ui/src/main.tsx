@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Link, Route, Routes } from 'react-router';
 import { ServerBanner } from './components/ServerBanner';
+import { ShortcutsHelp } from './components/ShortcutsHelp';
 import { ComparePage } from './pages/ComparePage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -18,6 +19,7 @@ function App() {
         <Link to="/" className="brand">▲ Cairn</Link>
       </header>
       <ServerBanner />
+      <ShortcutsHelp />
       <main>
         <Routes>
           <Route path="/" element={<HomePage />} />

@@ -2,7 +2,7 @@
 // connection monitor whether the server answered, so pages can show the "server gone" banner.
 import { connection } from '../live/connection';
 import type {
-  ConsolePage, ImportanceResult, MetricKey, Namespace, Project, Run, RunFile, RunPage, RunPatch, SampledQuery, Series, Sweep,
+  ConsolePage, GroupsResult, ImportanceResult, MetricKey, Namespace, Project, Run, RunFile, RunPage, RunPatch, SampledQuery, Series, Sweep,
 } from './types';
 
 export const API = '/api/v1';
@@ -99,6 +99,11 @@ export const api = {
 
   importance: (entity: string, project: string, body: { metric: string; filter?: object | null; keys?: string[] }) =>
     request<ImportanceResult>(`/runs/${enc(entity)}/${enc(project)}/importance`, { method: 'POST', body: JSON.stringify(body) }),
+
+  /** Every matching run grouped by one field, counted and summarised by the server. */
+  runGroups: (entity: string, project: string,
+    body: { group_by: string; filter?: object | null; metrics?: string[]; limit?: number }) =>
+    request<GroupsResult>(`/runs/${enc(entity)}/${enc(project)}/groups`, { method: 'POST', body: JSON.stringify(body) }),
 
   sweeps: (entity: string, project: string) =>
     request<{ sweeps: Sweep[] }>(`/sweeps/${enc(entity)}/${enc(project)}`).then((r) => r.sweeps),

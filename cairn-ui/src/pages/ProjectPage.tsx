@@ -1,8 +1,9 @@
 // The project workspace: filter bar, runs table, and charts of the selected runs (or the first ten).
 // Filter, sort, selection, grouping and chart settings live in the URL, so a link shows the same view to
 // a teammate; the column layout is kept per project in this browser.
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { api } from '../api/client';
 import type { Run } from '../api/types';
 import { AnalysisPanels } from '../components/AnalysisPanels';
 import { ChartsPanel } from '../components/ChartsPanel';
@@ -13,15 +14,17 @@ import { useChartSettings } from '../components/chartSettings';
 import { GroupedRunsTable } from '../components/GroupedRunsTable';
 import { baseColumns, RunsTable, valueColumn } from '../components/RunsTable';
 import { WorkspaceToolbar } from '../components/WorkspaceToolbar';
-import { colorAt } from '../lib/colors';
+import { runColor } from '../lib/colors';
 import { useColumnPrefs, visibleColumns } from '../lib/columnPrefs';
-import { groupRuns } from '../lib/grouping';
+import { groupFilter, type RunGroup } from '../lib/grouping';
+import { useKeys } from '../lib/keys';
 import { compileFilter, type FilterInput } from '../lib/filter';
 import { flatten } from '../lib/flatten';
 import { useLiveTick } from '../live/live';
 import { useChartedRuns } from './useChartedRuns';
 import { useMetricKeys } from './useMetricKeys';
 import { useProjectRuns } from './useProjectRuns';
+import { useRunGroups } from './useRunGroups';
 
 const KEYS_FROM_RUNS = 20; // metric keys are the union over this many of the charted runs
 const MAX_VALUE_COLUMNS = 40;
@@ -51,13 +54,10 @@ export function ProjectPage() {
     }, { replace: true });
   }, [setParams]);
 
-  const onToggle = useCallback((id: string) => {
-    const next = new Set(selected);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
+  const select = useCallback((next: Set<string>) => {
     setSelected(next);
     update({ sel: Array.from(next).join(',') });
-  }, [selected, update]);
+  }, [update]);
 
   const configKeys = useMemo(() => keysOf(runs, 'config'), [runs]);
   const allColumns = useMemo(() => [
@@ -66,7 +66,13 @@ export function ProjectPage() {
     ...keysOf(runs, 'summary').map((k) => valueColumn('summary', k)),
   ], [runs, configKeys]);
   const columns = useMemo(() => visibleColumns(allColumns, columnPrefs), [allColumns, columnPrefs]);
-  const groups = useMemo(() => (groupBy ? groupRuns(runs, groupBy) : []), [runs, groupBy]);
+  const valueFields = useMemo(() => columns.flatMap((c) => (c.rawValue && c.field ? [c.field] : [])), [columns]);
+  const grouped = useRunGroups(entity, project, compiled.filter, groupBy, valueFields, sort, runs);
+  const groups = useMemo(() => grouped.groups ?? [], [grouped.groups]);
+  const loadGroupRuns = useCallback((g: RunGroup, limit: number) => api.listRuns(entity, project,
+    { filter: groupFilter(compiled.filter, g), sort, limit }).then((page) => page.runs),
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  [entity, project, JSON.stringify(compiled.filter), sort]);
 
   const { charted, lines: chartRuns, drawn } = useChartedRuns(runs, selected, groupBy ? groups : null);
   const chartTick = useLiveTick(drawn.some((r) => r.state === 'running'),
@@ -81,7 +87,60 @@ export function ProjectPage() {
     const picked = runs.filter((r) => selected.has(r.id));
     return picked.length > 0 ? picked : runs;
   }, [runs, selected]);
-  const colorOfRun = useCallback((r: Run) => colorAt(runs.indexOf(r)), [runs]);
+  const colorOfRun = useCallback((r: Run) => runColor(r.id), []);
+
+  // Shift-click ticks (or unticks) every run between the last clicked checkbox and this one, in table order
+  const anchor = useRef<string | null>(null);
+  const onToggle = useCallback((id: string, isRange: boolean) => {
+    const next = new Set(selected);
+    const tick = !selected.has(id);
+    const from = anchor.current === null ? -1 : tableRuns.findIndex((r) => r.id === anchor.current);
+    const to = tableRuns.findIndex((r) => r.id === id);
+    if (isRange && from >= 0 && to >= 0) {
+      for (let i = Math.min(from, to); i <= Math.max(from, to); i++) {
+        if (tick) next.add(tableRuns[i].id);
+        else next.delete(tableRuns[i].id);
+      }
+    } else if (tick) {
+      next.add(id);
+    } else {
+      next.delete(id);
+    }
+    anchor.current = id;
+    select(next);
+  }, [selected, tableRuns, select]);
+
+  // the keyboard: j / k move a row focus, x ticks it, Enter opens it, Esc clears, / goes to the filter
+  const navigate = useNavigate();
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const focusedIndex = focusedId === null ? -1 : tableRuns.findIndex((r) => r.id === focusedId);
+  const moveFocus = (by: number) => {
+    if (groupBy || tableRuns.length === 0) return false;
+    const at = focusedIndex < 0 ? (by > 0 ? 0 : tableRuns.length - 1) : Math.min(tableRuns.length - 1, Math.max(0, focusedIndex + by));
+    setFocusedId(tableRuns[at].id);
+  };
+  const focusedRun = !groupBy && focusedIndex >= 0 ? tableRuns[focusedIndex] : undefined;
+  useKeys({
+    j: () => moveFocus(1),
+    k: () => moveFocus(-1),
+    x: () => {
+      if (!focusedRun) return false;
+      onToggle(focusedRun.id, false);
+    },
+    Enter: (e) => {
+      // Enter on a focused button or link is that control's own
+      if (!focusedRun || (e.target instanceof HTMLElement && e.target !== document.body)) return false;
+      navigate(`/${entity}/${project}/runs/${focusedRun.id}`);
+    },
+    Escape: () => {
+      if (selected.size > 0) select(new Set());
+      else if (focusedId !== null) setFocusedId(null);
+      else return false;
+    },
+    '/': () => {
+      document.querySelector<HTMLInputElement>('.filter-bar input[type=search]')?.focus();
+    },
+  });
   // the analysis panels (below the charts) are laid out after the table's first paint, not with it
   const analysisShown = useAfterFirstPaint(runs.length > 0);
 
@@ -103,12 +162,18 @@ export function ProjectPage() {
         configKeys={configKeys} columns={allColumns} prefs={columnPrefs} onPrefs={setColumnPrefs} selected={Array.from(selected)} />
       {runs.length > 0 && !groupBy && (
         <RunsTable runs={tableRuns} columns={columns} sort={sort} onSort={(s) => update({ sort: s })}
-          selected={selected} onToggle={onToggle} onRange={onRange}
-          colorOf={brushed ? (i) => colorOfRun(tableRuns[i]) : colorAt} />
+          selected={selected} onToggle={onToggle} onRange={onRange} focusedIndex={focusedIndex >= 0 ? focusedIndex : undefined} />
       )}
       {runs.length > 0 && groupBy && (
-        <GroupedRunsTable groups={groups} field={groupBy} columns={columns} selected={selected} onToggle={onToggle}
-          colorOfRun={(r) => colorAt(runs.indexOf(r))} colorOfGroup={colorAt} />
+        <>
+          <p className="muted group-summary" aria-live="polite">
+            {grouped.groups === null ? 'grouping…' : `${grouped.groupCount} ${grouped.groupCount === 1 ? 'group' : 'groups'} of ${grouped.runCount} ${grouped.runCount === 1 ? 'run' : 'runs'}`}
+            {grouped.groups !== null && grouped.groupCount > groups.length ? ` (the largest ${groups.length} shown)` : ''}
+            {grouped.error && <span className="error"> {grouped.error.message}</span>}
+          </p>
+          <GroupedRunsTable key={`${groupBy}|${JSON.stringify(compiled.filter)}|${sort}`} groups={groups} field={groupBy}
+            columns={columns} selected={selected} onToggle={(id) => onToggle(id, false)} loadRuns={loadGroupRuns} />
+        </>
       )}
       {charted.length > 0 && (
         <>
