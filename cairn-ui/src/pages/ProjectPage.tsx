@@ -1,12 +1,10 @@
 // The project workspace: filter bar, runs table, and charts of the selected runs (or the first ten).
 // Filter, sort, selection, grouping and chart settings live in the URL, so a link shows the same view to
 // a teammate; the column layout is kept per project in this browser.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import type { Run } from '../api/types';
-import { AnalysisPanels } from '../components/AnalysisPanels';
-import { ChartsPanel } from '../components/ChartsPanel';
 import { FilterBar } from '../components/FilterBar';
 import { LiveBadge } from '../components/LiveBadge';
 import { ChartControls } from '../components/ChartControls';
@@ -25,6 +23,11 @@ import { useChartedRuns } from './useChartedRuns';
 import { useMetricKeys } from './useMetricKeys';
 import { useProjectRuns } from './useProjectRuns';
 import { useRunGroups } from './useRunGroups';
+
+// uPlot, the charts and the analysis panels load in their own chunks, after the app has started: the runs
+// table paints without waiting for them to be fetched and parsed.
+const ChartsPanel = lazy(() => import('../components/ChartsPanel').then((m) => ({ default: m.ChartsPanel })));
+const AnalysisPanels = lazy(() => import('../components/AnalysisPanels').then((m) => ({ default: m.AnalysisPanels })));
 
 const KEYS_FROM_RUNS = 20; // metric keys are the union over this many of the charted runs
 const MAX_VALUE_COLUMNS = 40;
@@ -184,12 +187,16 @@ export function ProjectPage() {
             </span>
           </h2>
           <ChartControls settings={chartSettings} onChange={setChartSettings} metricKeys={keys} />
-          <ChartsPanel runs={chartRuns} keys={keys} namespace="history" tick={chartTick} settings={chartSettings} />
+          <Suspense fallback={<p className="muted">loading charts…</p>}>
+            <ChartsPanel runs={chartRuns} keys={keys} namespace="history" tick={chartTick} settings={chartSettings} />
+          </Suspense>
         </>
       )}
       {analysisShown && (
-        <AnalysisPanels entity={entity} project={project} runs={analysed} filter={compiled.filter}
-          selectedIds={Array.from(selected)} colorOf={colorOfRun} onBrush={setBrushed} />
+        <Suspense fallback={null}>
+          <AnalysisPanels entity={entity} project={project} runs={analysed} filter={compiled.filter}
+            selectedIds={Array.from(selected)} colorOf={colorOfRun} onBrush={setBrushed} />
+        </Suspense>
       )}
     </section>
   );
