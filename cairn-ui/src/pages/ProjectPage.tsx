@@ -1,8 +1,8 @@
 // The project workspace: filter bar, runs table, and charts of the selected runs (or the first ten).
 // Filter, sort, selection, grouping and chart settings live in the URL, so a link shows the same view to
 // a teammate; the column layout is kept per project in this browser.
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import type { Run } from '../api/types';
 import { FilterBar } from '../components/FilterBar';
@@ -15,7 +15,6 @@ import { WorkspaceToolbar } from '../components/WorkspaceToolbar';
 import { runColor } from '../lib/colors';
 import { useColumnPrefs, visibleColumns } from '../lib/columnPrefs';
 import { groupFilter, type RunGroup } from '../lib/grouping';
-import { useKeys } from '../lib/keys';
 import { compileFilter, type FilterInput } from '../lib/filter';
 import { flatten } from '../lib/flatten';
 import { useLiveTick } from '../live/live';
@@ -23,6 +22,7 @@ import { useChartedRuns } from './useChartedRuns';
 import { useMetricKeys } from './useMetricKeys';
 import { useProjectRuns } from './useProjectRuns';
 import { useRunGroups } from './useRunGroups';
+import { useTableKeys } from './useTableKeys';
 
 // uPlot, the charts and the analysis panels load in their own chunks, after the app has started: the runs
 // table paints without waiting for them to be fetched and parsed.
@@ -92,58 +92,8 @@ export function ProjectPage() {
   }, [runs, selected]);
   const colorOfRun = useCallback((r: Run) => runColor(r.id), []);
 
-  // Shift-click ticks (or unticks) every run between the last clicked checkbox and this one, in table order
-  const anchor = useRef<string | null>(null);
-  const onToggle = useCallback((id: string, isRange: boolean) => {
-    const next = new Set(selected);
-    const tick = !selected.has(id);
-    const from = anchor.current === null ? -1 : tableRuns.findIndex((r) => r.id === anchor.current);
-    const to = tableRuns.findIndex((r) => r.id === id);
-    if (isRange && from >= 0 && to >= 0) {
-      for (let i = Math.min(from, to); i <= Math.max(from, to); i++) {
-        if (tick) next.add(tableRuns[i].id);
-        else next.delete(tableRuns[i].id);
-      }
-    } else if (tick) {
-      next.add(id);
-    } else {
-      next.delete(id);
-    }
-    anchor.current = id;
-    select(next);
-  }, [selected, tableRuns, select]);
-
-  // the keyboard: j / k move a row focus, x ticks it, Enter opens it, Esc clears, / goes to the filter
-  const navigate = useNavigate();
-  const [focusedId, setFocusedId] = useState<string | null>(null);
-  const focusedIndex = focusedId === null ? -1 : tableRuns.findIndex((r) => r.id === focusedId);
-  const moveFocus = (by: number) => {
-    if (groupBy || tableRuns.length === 0) return false;
-    const at = focusedIndex < 0 ? (by > 0 ? 0 : tableRuns.length - 1) : Math.min(tableRuns.length - 1, Math.max(0, focusedIndex + by));
-    setFocusedId(tableRuns[at].id);
-  };
-  const focusedRun = !groupBy && focusedIndex >= 0 ? tableRuns[focusedIndex] : undefined;
-  useKeys({
-    j: () => moveFocus(1),
-    k: () => moveFocus(-1),
-    x: () => {
-      if (!focusedRun) return false;
-      onToggle(focusedRun.id, false);
-    },
-    Enter: (e) => {
-      // Enter on a focused button or link is that control's own
-      if (!focusedRun || (e.target instanceof HTMLElement && e.target !== document.body)) return false;
-      navigate(`/${entity}/${project}/runs/${focusedRun.id}`);
-    },
-    Escape: () => {
-      if (selected.size > 0) select(new Set());
-      else if (focusedId !== null) setFocusedId(null);
-      else return false;
-    },
-    '/': () => {
-      document.querySelector<HTMLInputElement>('.filter-bar input[type=search]')?.focus();
-    },
-  });
+  const { onToggle, focusedIndex } = useTableKeys({ entity, project, runs: tableRuns, selected, select,
+    isGrouped: Boolean(groupBy) });
   // the analysis panels (below the charts) are laid out after the table's first paint, not with it
   const analysisShown = useAfterFirstPaint(runs.length > 0);
 
