@@ -3,7 +3,7 @@
 // runs share it), and a toggle that loads and shows the group's runs under it.
 import { useState } from 'react';
 import type { GroupFieldStats, Run } from '../api/types';
-import { groupColor, runColor } from '../lib/colors';
+import { colorAt, runColor } from '../lib/colors';
 import { formatValue } from '../lib/format';
 import type { RunGroup } from '../lib/grouping';
 import type { Column } from './RunsTable';
@@ -42,12 +42,12 @@ export function GroupedRunsTable({ groups, field, columns, selected, onToggle, l
         <span role="columnheader" />
         {columns.map((c) => <span role="columnheader" key={c.title + c.field}>{c.title}</span>)}
       </div>
-      {groups.map((group) => {
+      {groups.map((group, gi) => {
         const shown = members.get(group.key) ?? group.runs;
         return (
           <div key={group.key} className="run-group" data-group={group.key}>
             <div className="runs-row group-row" role="row" style={{ gridTemplateColumns: template }}>
-              <span role="cell" className="select-cell"><span className="run-dot" style={{ background: groupColor(group.key) }} /></span>
+              <span role="cell" className="select-cell"><span className="run-dot" style={{ background: colorAt(gi) }} /></span>
               {columns.map((c, ci) => (
                 <span role="cell" key={c.title + c.field} data-col={c.field ?? c.title}>
                   {ci === 0

@@ -1,7 +1,7 @@
 // Run colours. A run's colour is a function of its id alone (`runColor`), so the workspace's table, its
 // charts and bar chart, the compare page and the run page all show a run in the same colour, and sorting or
 // filtering the table never repaints a run. The price: two of ten runs may share a colour (the names in the
-// legends tell them apart). Groups take the colour of their name the same way.
+// legends tell them apart). Groups, which are not runs, take the palette in their order (`colorAt`).
 const PALETTE = [
   '#4e79a7', '#f28e2b', '#e15759', '#59a14f', '#b07aa1', '#edc948', '#17becf', '#ff9da7', '#9c755f', '#76b7b2',
   '#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#8c564b', '#e377c2', '#bcbd22', '#7f7f7f', '#ff7f0e', '#393b79',
@@ -18,12 +18,7 @@ export function runColor(id: string): string {
   return PALETTE[(hash >>> 0) % PALETTE.length];
 }
 
-/** The colour of a group of the grouped table and charts, by its name. */
-export function groupColor(key: string): string {
-  return runColor(`group:${key}`);
-}
-
-/** The palette by position, for pages that colour by order rather than by run. */
+/** The palette by position: the groups of a grouped workspace, largest first. */
 export function colorAt(index: number): string {
   return PALETTE[index % PALETTE.length];
 }

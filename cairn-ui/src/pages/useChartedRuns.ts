@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { runRef } from '../api/client';
 import type { Run } from '../api/types';
 import type { ChartRun } from '../components/chartData';
-import { groupColor, runColor } from '../lib/colors';
+import { colorAt, runColor } from '../lib/colors';
 import type { RunGroup } from '../lib/grouping';
 
 export const CHARTED_BY_DEFAULT = 10;
@@ -38,7 +38,7 @@ export function useChartedRuns(runs: Run[], selected: Set<string>, groups: RunGr
     const shown = groups.slice(0, CHARTED_BY_DEFAULT).map((g) => ({ ...g, runs: g.runs.slice(0, MEMBERS_PER_GROUP) }));
     return {
       charted,
-      lines: shown.map((g) => ({ ref: `group:${g.key}`, label: g.key, color: groupColor(g.key),
+      lines: shown.map((g, i) => ({ ref: `group:${g.key}`, label: g.key, color: colorAt(i),
         members: g.runs.map((r) => ({ ref: runRef(r), startS: startS(r) })) })),
       drawn: Array.from(new Set(shown.flatMap((g) => g.runs))),
     };
