@@ -101,12 +101,17 @@ await page.goto(`/alice/mnist/compare?runs=${runs.slice(0, 4).map((r) => r.id).j
 await page.locator('tr[data-key="config.lr"]').waitFor();
 await page.screenshot({ path: `${out}/compare.png` });
 
+for (const [file, body] of [['config.yaml', 'lr: 0.1\nbatch_size: 32\noptimizer: sgd\n'], ['checkpoints/best.pt', 'x'.repeat(48_000)]]) {
+  await fetch(`${env.server.url}/api/v1/runs/alice/mnist/${runs[0].id}/files/${file}`, { method: 'PUT', body });
+}
 await page.setViewportSize({ width: 1400, height: 1400 });
 await page.goto(`/alice/mnist/runs/${runs[0].id}`);
 await chartData(page, 'train/loss');
 await page.getByLabel('notes').fill('Baseline: SGD, lr 0.1. The spike at step 250 is the bad shard.');
 await page.locator('.git-diff summary').click();
 await page.getByLabel('search console').fill('epoch 3');
+await page.getByLabel('search console').blur();
+await page.evaluate(() => window.scrollTo(0, 0)); // the sticky section links would show where the search was
 await page.waitForTimeout(500);
 await page.screenshot({ path: `${out}/run.png`, fullPage: true });
 
