@@ -14,10 +14,22 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The answer index.html started fetching before the app loaded (the workspace's first page), for the
+ * first GET of exactly that URL; once.
+ */
+function takeEarly(url: string, init?: RequestInit): Promise<Response> | undefined {
+  const early = (window as { __cairnEarly?: Record<string, Promise<Response>> }).__cairnEarly;
+  if (!early || (init?.method && init.method !== 'GET') || !(url in early)) return undefined;
+  const response = early[url];
+  delete early[url];
+  return response;
+}
+
 async function request<T>(path: string, init?: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(API + path, {
+    response = await takeEarly(API + path, init) ?? await fetch(API + path, {
       ...init,
       headers: { Accept: 'application/json', ...(init?.body ? { 'Content-Type': 'application/json' } : {}) },
     });
