@@ -5,8 +5,8 @@ import { useCallback } from 'react';
 import { Link } from 'react-router';
 import type { Run } from '../api/types';
 import { runColor } from '../lib/colors';
-import { flatten } from '../lib/flatten';
 import { formatAgo, formatDuration, formatTime, formatValue } from '../lib/format';
+import { leaves } from '../lib/runValues';
 import { StateBadge } from './StateBadge';
 import { VirtualList } from './VirtualList';
 
@@ -41,7 +41,7 @@ export function baseColumns(): Column[] {
 
 /** One column per flattened config or summary key (`config.lr`, `summary.acc.max`). */
 export function valueColumn(source: 'config' | 'summary', key: string): Column {
-  const get = (r: Run) => flatten(r[source])[key];
+  const get = (r: Run) => leaves(r)[source][key]; // flattened once per run object, not once per cell
   return {
     field: `${source}.${key}`,
     title: key,

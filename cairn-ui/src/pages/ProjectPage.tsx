@@ -16,7 +16,7 @@ import { runColor } from '../lib/colors';
 import { useColumnPrefs, visibleColumns } from '../lib/columnPrefs';
 import { groupFilter, type RunGroup } from '../lib/grouping';
 import { compileFilter, type FilterInput } from '../lib/filter';
-import { flatten } from '../lib/flatten';
+import { leaves } from '../lib/runValues';
 import { useLiveTick } from '../live/live';
 import { useChartedRuns } from './useChartedRuns';
 import { useMetricKeys } from './useMetricKeys';
@@ -177,7 +177,7 @@ function chartedCaption(count: number, isSelection: boolean, total: number): str
 function keysOf(runs: Run[], source: 'config' | 'summary'): string[] {
   const counts = new Map<string, number>();
   for (const run of runs.slice(0, 500)) {
-    for (const key of Object.keys(flatten(run[source]))) counts.set(key, (counts.get(key) ?? 0) + 1);
+    for (const key of Object.keys(leaves(run)[source])) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return Array.from(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, MAX_VALUE_COLUMNS).map(([k]) => k);
