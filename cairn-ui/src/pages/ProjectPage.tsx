@@ -94,8 +94,9 @@ export function ProjectPage() {
 
   const { onToggle, focusedIndex } = useTableKeys({ entity, project, runs: tableRuns, selected, select,
     isGrouped: Boolean(groupBy) });
-  // the analysis panels (below the charts) are laid out after the table's first paint, not with it
-  const analysisShown = useAfterFirstPaint(runs.length > 0);
+  // the charts and the analysis panels below the table are laid out after the table's first paint, not
+  // with it (their code loads in its own chunk meanwhile)
+  const belowTableShown = useAfterFirstPaint(runs.length > 0);
 
   return (
     <section className="page workspace">
@@ -128,7 +129,7 @@ export function ProjectPage() {
             columns={columns} selected={selected} onToggle={(id) => onToggle(id, false)} loadRuns={loadGroupRuns} />
         </>
       )}
-      {charted.length > 0 && (
+      {belowTableShown && charted.length > 0 && (
         <>
           <h2 className="charts-title">
             Charts <span className="muted">
@@ -142,7 +143,7 @@ export function ProjectPage() {
           </Suspense>
         </>
       )}
-      {analysisShown && (
+      {belowTableShown && (
         <Suspense fallback={null}>
           <AnalysisPanels entity={entity} project={project} runs={analysed} filter={compiled.filter}
             selectedIds={Array.from(selected)} colorOf={colorOfRun} onBrush={setBrushed} />
