@@ -1,10 +1,13 @@
 """The part of a record log the server has not acknowledged yet, read as the writer appends to it.
 
+It keeps whole frames (``u32 length | u32 crc32 | payload``) as they are in the file: the sender ships
+them so, nothing re-encoded.
+
 >>> import tempfile, os
 >>> from cairn.record_log import RecordLog
 >>> path = os.path.join(tempfile.mkdtemp(), "records.log")
 >>> log = RecordLog.open(path); log.append([b'{"seq":1}', b'{"seq":2}', b'{"seq":3}']); log.close()
->>> tail = LogTail(path, acked_seq=1); tail.fill(100, 1 << 20); tail.batch(100, 1 << 20)
+>>> tail = LogTail(path, acked_seq=1); tail.fill(100, 1 << 20); [frame[8:] for frame in tail.batch(100, 1 << 20)]
 [b'{"seq":2}', b'{"seq":3}']
 >>> tail.acknowledge(3); tail.has_pending()
 False
@@ -21,7 +24,7 @@ _READ_CHUNK_BYTES = 8 * 1024 * 1024
 
 
 class LogTail:
-    """Unacknowledged records of one log, oldest first, with their ``seq``; not thread-safe."""
+    """Unacknowledged frames of one log, oldest first, with their record's ``seq``; not thread-safe."""
 
     def __init__(self, path: str, acked_seq: int) -> None:
         self.path = path
@@ -42,11 +45,14 @@ class LogTail:
                 if needed > len(data):  # one record larger than a chunk
                     data += f.read(needed - len(data))
         decoded = decode_frames(data, 0)
+        start = 0
         for payload in decoded.payloads:
+            end = start + FRAME_OVERHEAD_BYTES + len(payload)
             seq = payload_seq(payload)
             if seq > self.acked_seq:
-                self._pending.append((seq, payload))
-                self._pending_bytes += len(payload)
+                self._pending.append((seq, data[start:end]))
+                self._pending_bytes += end - start
+            start = end
         self._read_offset += decoded.end_offset
 
     def has_pending(self) -> bool:
@@ -63,14 +69,14 @@ class LogTail:
         return len(self._pending) >= max_records or self._pending_bytes >= max_bytes
 
     def batch(self, max_records: int, max_bytes: int) -> List[bytes]:
-        """The oldest pending payloads: at most ``max_records`` and ``max_bytes`` (but at least one)."""
+        """The oldest pending frames: at most ``max_records`` and ``max_bytes`` (but at least one)."""
         batch: List[bytes] = []
         size = 0
-        for _, payload in self._pending:
-            if batch and (len(batch) >= max_records or size + len(payload) > max_bytes):
+        for _, frame in self._pending:
+            if batch and (len(batch) >= max_records or size + len(frame) > max_bytes):
                 break
-            batch.append(payload)
-            size += len(payload)
+            batch.append(frame)
+            size += len(frame)
         return batch
 
     def pending_count(self) -> int:

@@ -21,6 +21,7 @@ from .errors import ApiError, ServerUnreachable
 
 API_PREFIX = "/api/v1"
 _GZIP_ABOVE_BYTES = 4096
+_COMPRESSED_TYPES = frozenset({"application/json", "application/vnd.cairn.frames"})
 _DOWNLOAD_CHUNK_BYTES = 1024 * 1024
 
 
@@ -100,7 +101,7 @@ class RestClient:
             headers["Content-Type"] = content_type
             if content_length is not None:
                 headers["Content-Length"] = str(content_length)
-            elif content_type == "application/json" and len(data) > _GZIP_ABOVE_BYTES:
+            elif content_type in _COMPRESSED_TYPES and len(data) > _GZIP_ABOVE_BYTES:
                 data = gzip.compress(data, compresslevel=1)
                 headers["Content-Encoding"] = "gzip"
         if self._api_key:

@@ -26,7 +26,7 @@ from .record_log import RunFolder
 from .run_artifacts import RunArtifacts
 from .run_attachments import RunAttachments
 from .run_identity import RunIdentity, RunInfo
-from .records import json_safe, json_safe_values
+from .records import json_safe, metric_safe_values
 from .sender import Sender, describe_unsent
 from .settings import Settings
 from .summary import Summary
@@ -155,7 +155,7 @@ class Run(RunArtifacts, RunAttachments, RunIdentity):
             self._console = ConsoleCapture(self._console_lines)
             self._console.start()
         if self._settings.system_interval_s and self._folder is not None:
-            self._system = SystemSampler(lambda values: self._emit("system", {"values": json_safe(values)}),
+            self._system = SystemSampler(lambda values: self._emit("system", {"values": metric_safe_values(values)}),
                                          self._settings.system_interval_s, self._folder.path)
             self._system.start()
         if capture_metadata is not None:
@@ -244,10 +244,10 @@ class Run(RunArtifacts, RunAttachments, RunIdentity):
         self.summary._observe(values)
         self._seq += 1
         if step is None:
-            record = {"seq": self._seq, "type": "history", "time": time.time(), "values": json_safe_values(values)}
+            record = {"seq": self._seq, "type": "history", "time": time.time(), "values": metric_safe_values(values)}
         else:
             record = {"seq": self._seq, "type": "history", "time": time.time(), "step": step,
-                      "values": json_safe_values(values)}
+                      "values": metric_safe_values(values)}
         self._writer.put(record)
 
     def _emit_config(self, changes: Dict[str, Any]) -> None:

@@ -9,6 +9,8 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from .rest import RestClient, quote
 
+FRAMES_CONTENT_TYPE = "application/vnd.cairn.frames"
+
 
 def runs_path(entity: str, project: str, run_id: Optional[str] = None, action: Optional[str] = None) -> str:
     path = f"/runs/{quote(entity)}/{quote(project)}"
@@ -34,10 +36,11 @@ def get_run(client: RestClient, entity: str, project: str, run_id: str) -> Dict[
 
 
 def post_records(client: RestClient, entity: str, project: str, run_id: str,
-                 payloads: List[bytes]) -> Dict[str, Any]:
-    """Ships record payloads as they are in the log (spliced, never re-encoded); answers the ack."""
-    body = b'{"records":[' + b",".join(payloads) + b"]}"
-    return client.request("POST", runs_path(entity, project, run_id, "records"), raw_body=body)
+                 frames: List[bytes]) -> Dict[str, Any]:
+    """Ships record frames as they are in the log, JSON and binary payloads alike (the
+    ``application/vnd.cairn.frames`` body of docs/records.md, never re-encoded); answers the ack."""
+    return client.request("POST", runs_path(entity, project, run_id, "records"), raw_body=b"".join(frames),
+                          content_type=FRAMES_CONTENT_TYPE)
 
 
 def heartbeat(client: RestClient, entity: str, project: str, run_id: str) -> Dict[str, Any]:

@@ -1,10 +1,11 @@
 """The sender thread: ships the record log to the server in batches and advances only on the ack.
 
 It reads what the writer appended to ``records.log`` (the log is the single source of truth, so a
-server that is down only delays shipping), posts batches of payload bytes, and on the server's answer
-moves ``acked`` forward. A retried batch is stored once (the server skips seqs it has); a ``seq_gap``
-makes it ask the server where it stands and reread the log from there. It also creates the run when
-``init`` could not reach the server, and sends heartbeats.
+server that is down only delays shipping), posts batches of its frames as they are in the file (the
+``application/vnd.cairn.frames`` body), and on the server's answer moves ``acked`` forward. A retried
+batch is stored once (the server skips seqs it has); a ``seq_gap`` makes it ask the server where it
+stands and reread the log from there. It also creates the run when ``init`` could not reach the server,
+and sends heartbeats.
 
 ``run_once()`` does one step and says how long to wait before the next; the thread just loops on it,
 and tests call it directly.

@@ -18,7 +18,7 @@ from typing import Any, Callable, Dict, List, Optional
 from . import terminal
 from .record_log import RecordLog
 from .record_queue import RecordQueue
-from .records import encode_payload
+from .records import encode_record
 
 _CLOSE = object()
 DEFAULT_QUEUE_RECORDS = 20_000
@@ -41,7 +41,8 @@ class RecordWriter:
         self._thread.start()
 
     def put(self, record: Dict[str, Any]) -> None:
-        """Queues a record whose values are JSON-safe; records must arrive in ``seq`` order."""
+        """Queues a record whose values are JSON-safe (a history or system row's: ``metric_safe_values``);
+        records must arrive in ``seq`` order."""
         self._queue.put(record)
 
     def close(self, timeout_s: float = 60.0) -> None:
@@ -60,7 +61,7 @@ class RecordWriter:
                 if item is _CLOSE:
                     closing = True
                     break
-                batch.append(encode_payload(item))
+                batch.append(encode_record(item))
                 last_seq = item["seq"]
             if batch and self.failure is None:
                 self._write(batch, last_seq)

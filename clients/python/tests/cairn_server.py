@@ -18,7 +18,7 @@ import unittest
 import urllib.error
 import urllib.parse
 import urllib.request
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Sequence
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
 JAR = os.environ.get("CAIRN_JAR") or os.path.join(REPO, "cairn-cli", "target", "cairn.jar")
@@ -41,8 +41,10 @@ def free_port() -> int:
 class CairnServer:
     """One server process on ``port`` with its data in ``data_dir``."""
 
-    def __init__(self, port: Optional[int] = None, data_dir: Optional[str] = None) -> None:
+    def __init__(self, port: Optional[int] = None, data_dir: Optional[str] = None,
+                 options: Sequence[str] = ()) -> None:
         self.port = port or free_port()
+        self._options = list(options)
         self._own_data = data_dir is None
         self.data_dir = data_dir or tempfile.mkdtemp(prefix="cairn-test-server-")
         self.url = f"http://127.0.0.1:{self.port}"
@@ -53,7 +55,7 @@ class CairnServer:
         jar = require_jar()
         log = open(self._log_path, "ab")
         self._process = subprocess.Popen(
-            ["java", "-jar", jar, "server", "--port", str(self.port), "--data", self.data_dir],
+            ["java", "-jar", jar, "server", "--port", str(self.port), "--data", self.data_dir, *self._options],
             stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         log.close()
         deadline = time.monotonic() + START_TIMEOUT_S

@@ -1,7 +1,8 @@
 """The records behind tests/vectors/: Python values and the exact payload bytes they must encode to.
 
 The same files test the Java side (``dev.cairn.core.record.RecordFrames`` and the Java SDK's writer):
-``payloads.jsonl`` holds one payload per line, ``records.log`` the exact log those payloads make.
+``payloads.jsonl`` holds one payload per line, ``records.log`` the exact log those payloads make, and
+``metric_records.log`` the log of :data:`METRIC_RECORDS` in the binary metric form.
 """
 from __future__ import annotations
 
@@ -44,3 +45,12 @@ RECORDS = [
 def read_vector(name: str) -> bytes:
     with open(os.path.join(VECTORS_DIR, name), "rb") as f:
         return f.read()
+
+# The records behind metric_records.log, each written as a binary metric payload (docs/records.md,
+# "Binary metric payloads"); values in this order.
+METRIC_RECORDS = [
+    {"seq": 2, "type": "history", "time": 1764072001.0, "step": 0, "values": {"loss": 0.92, "acc": 0.41}},
+    {"seq": 3, "type": "history", "time": 1764072001.123456,
+     "values": {"loss": NAN, "grad": INF, "neg": -INF, "ok": True, "n": -3, "é/日本": 0.5}},
+    {"seq": 4, "type": "system", "time": 1764072002.5, "values": {"cpu_percent": 12.5, "gpu.0.power_w": 250.0}},
+]

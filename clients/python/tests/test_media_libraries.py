@@ -1,5 +1,6 @@
-"""cairn.Image, Histogram and Table from torch tensors (and PIL images and pandas frames when present),
-under Debian's ``/usr/bin/python3`` where ``python3-torch`` lives; skipped, saying so, without it."""
+"""cairn.Image, Histogram and Table from torch tensors (and PIL images and pandas frames when present), and
+tensor scalars logged as numbers (binary metric records), under Debian's ``/usr/bin/python3`` where
+``python3-torch`` lives; skipped, saying so, without it."""
 from __future__ import annotations
 
 import json
@@ -34,6 +35,21 @@ try:
     result["pandas"] = (table.columns, table.data) == (["a", "b"], [[1, "x"], [2, "y"]])
 except ImportError:
     result["pandas"] = "skipped"
+import tempfile
+from cairn.frames import FILE_HEADER, decode_frames
+from cairn.records import decode_payload
+with tempfile.TemporaryDirectory() as folder:
+    run = cairn.init(project="libs", mode="offline", dir=folder,
+                     settings=cairn.Settings(console="off", system_interval_s=0, silent=True))
+    run.log({"t": torch.tensor(0.5), "h": torch.tensor(1.5, dtype=torch.float16), "b": torch.tensor(True),
+             "i": torch.tensor(3), "n": np.float32(2), "nan": torch.tensor(float("nan"))})
+    run.finish()
+    with open(run._folder.records_path, "rb") as f:
+        payloads = decode_frames(f.read(), len(FILE_HEADER)).payloads
+binary = [decode_payload(p)["values"] for p in payloads if p[:1] == b"\x01"]
+import math
+is_nan = len(binary) == 1 and math.isnan(binary[0].pop("nan"))
+result["tensor_scalars_binary"] = is_nan and binary == [{"t": 0.5, "h": 1.5, "b": 1.0, "i": 3.0, "n": 2.0}]
 print(json.dumps(result))
 '''
 
@@ -47,7 +63,8 @@ class MediaFromLibrariesTest(unittest.TestCase):
         result = json.loads(done.stdout.strip().splitlines()[-1])
         checked = {name: ok for name, ok in result.items() if ok != "skipped"}
         self.assertEqual(checked, {name: True for name in checked})
-        self.assertTrue({"gray_tensor", "chw_tensor", "numpy_hwc", "tensor_histogram", "np_histogram"} <= set(checked))
+        self.assertTrue({"gray_tensor", "chw_tensor", "numpy_hwc", "tensor_histogram", "np_histogram",
+                         "tensor_scalars_binary"} <= set(checked))
 
 
 if __name__ == "__main__":

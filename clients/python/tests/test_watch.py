@@ -19,6 +19,7 @@ SCRIPT = r'''
 import json, sys, torch
 import cairn
 from cairn.frames import FILE_HEADER, decode_frames
+from cairn.records import decode_payload
 
 torch.manual_seed(0)
 model = torch.nn.Sequential(torch.nn.Linear(4, 3), torch.nn.ReLU(), torch.nn.Linear(3, 2))
@@ -35,7 +36,7 @@ for batch in range(7):
 run.finish()
 with open(run._folder.records_path, "rb") as f:
     payloads = decode_frames(f.read(), len(FILE_HEADER)).payloads
-rows = [json.loads(p) for p in payloads]
+rows = [decode_payload(p) for p in payloads]
 print(json.dumps([[r["step"], sorted(k for k in r["values"] if k != "loss")] for r in rows if r["type"] == "history"]))
 '''
 

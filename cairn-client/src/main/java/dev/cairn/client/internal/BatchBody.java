@@ -1,67 +1,59 @@
 package dev.cairn.client.internal;
 
+import dev.cairn.core.record.RecordFrames;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
+import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The body of a records request: {@code {"records":[...]}} spliced from the payloads as logged, gzipped when
- * it crosses a network (on loopback compression only costs CPU that training and the server need).
+ * The body of a records request: the records' frames as the log holds them ({@code application/vnd.cairn.frames},
+ * docs/records.md), gzipped when it crosses a network (on loopback compression only costs CPU that training
+ * and the server need).
  */
 public final class BatchBody {
-    private static final byte[] OPEN = "{\"records\":[".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] CLOSE = "]}".getBytes(StandardCharsets.US_ASCII);
+    public static final String CONTENT_TYPE = "application/vnd.cairn.frames";
 
     private BatchBody() {
     }
 
     public static byte[] of(List<Frame> frames, boolean gzip) {
+        byte[] body = framed(frames);
         if (!gzip) {
-            return spliced(frames);
+            return body;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (OutputStream out = gzip ? new FastGzip(bytes) : bytes) {
-            out.write(OPEN);
-            for (int i = 0; i < frames.size(); i++) {
-                if (i > 0) {
-                    out.write(',');
-                }
-                out.write(frames.get(i).payload());
-            }
-            out.write(CLOSE);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(body.length / 4);
+        try (FastGzip out = new FastGzip(bytes)) {
+            out.write(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
     }
 
-    /** The plain body in one array of the exact size: a batch is megabytes, and growing a buffer copies it over and over. */
-    private static byte[] spliced(List<Frame> frames) {
-        long size = OPEN.length + CLOSE.length + Math.max(0, frames.size() - 1);
+    /** The frames in one array of the exact size: a batch is megabytes, and growing a buffer copies it over and over. */
+    private static byte[] framed(List<Frame> frames) {
+        long size = 0;
         for (Frame frame : frames) {
-            size += frame.payload().length;
+            size += RecordFrames.FRAME_OVERHEAD_BYTES + frame.payload().length;
         }
-        byte[] body = new byte[Math.toIntExact(size)];
-        System.arraycopy(OPEN, 0, body, 0, OPEN.length);
-        int at = OPEN.length;
-        for (int i = 0; i < frames.size(); i++) {
-            if (i > 0) {
-                body[at++] = ',';
-            }
-            byte[] payload = frames.get(i).payload();
-            System.arraycopy(payload, 0, body, at, payload.length);
-            at += payload.length;
+        ByteBuffer body = ByteBuffer.allocate(Math.toIntExact(size)).order(ByteOrder.LITTLE_ENDIAN);
+        CRC32 crc = new CRC32();
+        for (Frame frame : frames) {
+            byte[] payload = frame.payload();
+            crc.reset();
+            crc.update(payload);
+            body.putInt(payload.length).putInt((int) crc.getValue()).put(payload);
         }
-        System.arraycopy(CLOSE, 0, body, at, CLOSE.length);
-        return body;
+        return body.array();
     }
 
-    /** Metric JSON compresses well even at the fastest level, and the sender's CPU is the training job's CPU. */
+    /** Metrics compress well even at the fastest level, and the sender's CPU is the training job's CPU. */
     private static final class FastGzip extends GZIPOutputStream {
         FastGzip(ByteArrayOutputStream out) throws IOException {
             super(out, 64 * 1024);

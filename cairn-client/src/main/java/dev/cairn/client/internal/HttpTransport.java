@@ -72,7 +72,7 @@ public final class HttpTransport implements RunApi {
     }
 
     private HttpRequest.Builder recordsRequest(List<Frame> batch) {
-        HttpRequest.Builder request = request(runPath + "/records", requestTimeout).header("Content-Type", "application/json");
+        HttpRequest.Builder request = request(runPath + "/records", requestTimeout).header("Content-Type", BatchBody.CONTENT_TYPE);
         if (compressBatches) {
             request.header("Content-Encoding", "gzip");
         }

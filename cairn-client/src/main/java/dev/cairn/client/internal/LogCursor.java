@@ -65,15 +65,15 @@ final class LogCursor {
     private List<Frame> extend(List<Frame> batch, long at, int maxRecords, long maxBytes) throws IOException {
         long bytes = 0;
         for (Frame frame : batch) {
-            bytes += frame.payload().length + 1;
+            bytes += RecordFrames.FRAME_OVERHEAD_BYTES + frame.payload().length;
         }
         Frame frame;
         while (batch.size() < maxRecords && (frame = reader.readAt(at)) != null) {
-            if (!batch.isEmpty() && bytes + frame.payload().length + 1 > maxBytes) {
+            if (!batch.isEmpty() && bytes + RecordFrames.FRAME_OVERHEAD_BYTES + frame.payload().length > maxBytes) {
                 break;
             }
             batch.add(frame);
-            bytes += frame.payload().length + 1; // and a comma
+            bytes += RecordFrames.FRAME_OVERHEAD_BYTES + frame.payload().length;
             at = frame.endPosition();
         }
         return batch;

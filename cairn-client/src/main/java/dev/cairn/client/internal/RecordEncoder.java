@@ -10,7 +10,8 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * Turns a {@link PendingRecord} into its JSON payload (docs/records.md), {@code seq} first so a reader can
+ * Turns a {@link PendingRecord} into its payload (docs/records.md): metric records of plain numbers in the
+ * binary form ({@link MetricPayloadEncoder}), everything else as JSON, {@code seq} first so a reader can
  * find it without parsing the rest. NaN and infinities become the strings the format prescribes.
  * One encoder per thread: it reuses its buffers.
  *
@@ -19,10 +20,20 @@ import java.util.Map;
  * than the numbers themselves. Everything else goes through Jackson. Both paths write the same bytes.
  */
 public final class RecordEncoder {
+    private final MetricPayloadEncoder metrics = new MetricPayloadEncoder();
     private final JsonBytes direct = new JsonBytes(512);
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
 
     public byte[] encode(PendingRecord record) {
+        byte[] binary = metrics.encode(record);
+        if (binary != null) {
+            return binary;
+        }
+        return encodeJson(record);
+    }
+
+    /** The JSON payload, also for records the binary form could carry; package-private for tests. */
+    byte[] encodeJson(PendingRecord record) {
         if (record.fields.isEmpty() && encodeDirect(record)) {
             return direct.toByteArray();
         }

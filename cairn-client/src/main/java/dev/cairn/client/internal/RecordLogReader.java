@@ -3,6 +3,7 @@ package dev.cairn.client.internal;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.cairn.core.json.Json;
+import dev.cairn.core.record.MetricPayloads;
 import dev.cairn.core.record.RecordFrames;
 import java.io.Closeable;
 import java.io.IOException;
@@ -95,8 +96,14 @@ public final class RecordLogReader implements Closeable {
         channel.close();
     }
 
-    /** Reads a record's {@code seq}: a fast path for payloads that start with it, a JSON parse otherwise. */
+    /** Reads a record's {@code seq}: from its place in a binary payload, a fast path for JSON that starts with it, a JSON parse otherwise. */
     static long seqOf(byte[] payload) throws IOException {
+        if (MetricPayloads.isBinary(payload)) {
+            if (payload.length < MetricPayloads.HEADER_BYTES) {
+                throw new IOException("a binary metric record is shorter than its header");
+            }
+            return MetricPayloads.seqOf(payload);
+        }
         if (startsWith(payload, SEQ_PREFIX)) {
             long seq = 0;
             int i = SEQ_PREFIX.length;

@@ -34,14 +34,14 @@ class RecordEncoderTest {
     }
 
     @Test
-    void nan_and_infinities_are_written_as_the_strings_the_format_prescribes() throws IOException {
+    void in_json_nan_and_infinities_are_written_as_the_strings_the_format_prescribes() throws IOException {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("a", Double.NaN);
         values.put("b", Double.POSITIVE_INFINITY);
         values.put("c", Float.NEGATIVE_INFINITY);
         PendingRecord record = PendingRecord.ofValues("history", values, PendingRecord.NO_STEP);
 
-        JsonNode parsed = Json.mapper().readTree(encoder.encode(record));
+        JsonNode parsed = Json.mapper().readTree(encoder.encodeJson(record));
 
         assertThat(parsed.path("values").path("a").asText()).isEqualTo("NaN");
         assertThat(parsed.path("values").path("b").asText()).isEqualTo("Infinity");
@@ -91,7 +91,7 @@ class RecordEncoderTest {
             record.seq = 1 + (random.nextLong() & Long.MAX_VALUE) % 1_000_000_000_000L;
             record.timeSeconds = 1.7e9 + random.nextDouble() * 1e8;
 
-            byte[] direct = encoder.encode(record);
+            byte[] direct = encoder.encodeJson(record);
 
             assertThat(new String(direct, StandardCharsets.UTF_8))
                     .isEqualTo(new String(encoder.encodeWithJackson(record), StandardCharsets.UTF_8));
@@ -112,13 +112,13 @@ class RecordEncoderTest {
         values.put("gr\u00fc\u00dfe \u51c6\u786e\u7387 \ud83d\ude00", "caf\u00e9");
         PendingRecord record = PendingRecord.ofValues("history", values, PendingRecord.NO_STEP);
 
-        JsonNode parsed = Json.mapper().readTree(encoder.encode(record));
+        JsonNode parsed = Json.mapper().readTree(encoder.encodeJson(record));
 
         assertThat(parsed.path("values").path("a\"b\\c\n\t\r\b\f\u0001\u001f\u007f/").doubleValue()).isEqualTo(1.5);
         assertThat(parsed.path("values").path("gr\u00fc\u00dfe \u51c6\u786e\u7387 \ud83d\ude00").asText()).isEqualTo("caf\u00e9");
         values.remove("gr\u00fc\u00dfe \u51c6\u786e\u7387 \ud83d\ude00");
         PendingRecord ascii = PendingRecord.ofValues("history", values, PendingRecord.NO_STEP);
-        assertThat(encoder.encode(ascii)).isEqualTo(encoder.encodeWithJackson(ascii));
+        assertThat(encoder.encodeJson(ascii)).isEqualTo(encoder.encodeWithJackson(ascii));
     }
 
     /** Random bit patterns (so subnormals and every exponent), plus the values a writer most often gets wrong. */

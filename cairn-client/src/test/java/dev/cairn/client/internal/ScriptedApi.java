@@ -1,7 +1,6 @@
 package dev.cairn.client.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.cairn.core.json.Json;
+import dev.cairn.core.record.RecordFrames;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -86,11 +85,17 @@ final class ScriptedApi implements RunApi {
         return new Reply(status, body.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The seqs in a records body, which must be whole frames from start to end. */
     private static List<Long> seqsOf(byte[] gzippedBody) {
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzippedBody))) {
-            JsonNode body = Json.mapper().readTree(in);
+            RecordFrames.Decoded frames = RecordFrames.decode(in.readAllBytes(), 0);
+            if (!frames.isClean()) {
+                throw new IllegalStateException("the body ends in a torn or corrupt frame");
+            }
             List<Long> seqs = new ArrayList<>();
-            body.path("records").forEach(record -> seqs.add(record.path("seq").asLong()));
+            for (byte[] payload : frames.payloads()) {
+                seqs.add(RecordLogReader.seqOf(payload));
+            }
             return seqs;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

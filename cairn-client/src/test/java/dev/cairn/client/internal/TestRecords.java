@@ -1,7 +1,10 @@
 package dev.cairn.client.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.core.json.Json;
+import dev.cairn.core.record.MetricPayloadReader;
+import dev.cairn.core.record.MetricPayloads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -10,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Writes and reads record logs for tests. */
-final class TestRecords {
+public final class TestRecords {
     private TestRecords() {
     }
 
@@ -31,20 +34,45 @@ final class TestRecords {
         log.flush();
     }
 
-    /** Every record in the log at {@code file}, parsed. */
-    static List<JsonNode> readAll(Path file) {
+    /** Every record in the log at {@code file}, parsed; binary metric records as the JSON they stand for. */
+    public static List<JsonNode> readAll(Path file) {
         List<JsonNode> records = new ArrayList<>();
         try (RecordLogReader reader = RecordLogReader.open(file)) {
             long position = RecordLogReader.FIRST_FRAME;
             Frame frame;
             while ((frame = reader.readAt(position)) != null) {
-                records.add(Json.mapper().readTree(frame.payload()));
+                records.add(parse(frame.payload()));
                 position = frame.endPosition();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return records;
+    }
+
+    /** A payload as JSON: binary metric records as {"seq","type","time","step"?,"values"}, NaN and infinities as strings. */
+    public static JsonNode parse(byte[] payload) throws IOException {
+        if (!MetricPayloads.isBinary(payload)) {
+            return Json.mapper().readTree(payload);
+        }
+        MetricPayloadReader.Metrics metrics = new MetricPayloadReader().read(payload, 0, payload.length);
+        ObjectNode record = Json.mapper().createObjectNode();
+        record.put("seq", metrics.seq());
+        record.put("type", metrics.isHistory() ? "history" : "system");
+        record.put("time", metrics.time());
+        if (metrics.step() != MetricPayloads.NO_STEP) {
+            record.put("step", metrics.step());
+        }
+        ObjectNode values = record.putObject("values");
+        for (int i = 0; i < metrics.keys().length; i++) {
+            double value = metrics.values()[i];
+            if (Double.isFinite(value)) {
+                values.put(metrics.keys()[i], value);
+            } else {
+                values.put(metrics.keys()[i], Double.isNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
+            }
+        }
+        return record;
     }
 
     static List<Long> seqs(List<JsonNode> records) {

@@ -9,7 +9,6 @@ import dev.cairn.server.metrics.records.BatchChanges;
 import dev.cairn.server.metrics.records.IngestResult;
 import dev.cairn.server.metrics.records.Record;
 import dev.cairn.server.metrics.records.RecordApplier;
-import dev.cairn.server.metrics.records.RecordParser;
 import dev.cairn.server.metrics.sampling.Bucket;
 import dev.cairn.server.metrics.sampling.Sampler;
 import dev.cairn.server.metrics.sampling.XAxis;
@@ -45,11 +44,6 @@ public final class Metrics {
         this.database = database;
         this.clock = clock;
         this.events = events;
-    }
-
-    /** Parses, validates and applies a records body (already size-checked and gunzipped). */
-    public IngestResult ingest(RunKey run, byte[] body) throws IOException {
-        return ingest(run, RecordParser.parse(body));
     }
 
     /** Applies validated records in one transaction; the result is committed when this returns. */

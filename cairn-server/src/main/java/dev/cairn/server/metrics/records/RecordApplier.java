@@ -82,6 +82,9 @@ public final class RecordApplier {
         final BatchChanges changes;
         long nextStep;
         Record.Exit exit;
+        private String[] lastKeys;
+        private String lastNamespace;
+        private SeriesBatch.Input[] lastSeries;
 
         Effects(RunRow run, BatchChanges changes) {
             this.changes = changes;
@@ -121,15 +124,34 @@ public final class RecordApplier {
         }
 
         private void addValues(String namespace, Record.Values values, long step, long timeMicros) {
-            String[] keys = values.keys();
+            SeriesBatch.Input[] series = seriesOf(namespace, values);
             double[] numbers = values.numbers();
-            SeriesBatch.Namespace series = points.namespace(namespace);
             for (int i = 0; i < values.size(); i++) {
-                series.add(keys[i], step, timeMicros, Double.doubleToRawLongBits(numbers[i]));
+                series[i].add(step, timeMicros, Double.doubleToRawLongBits(numbers[i]));
             }
             for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> other : values.others().entrySet()) {
                 points.addNonNumeric(namespace, other.getKey(), json(other.getValue()));
             }
+        }
+
+        /**
+         * The series of each key. Binary records that repeat the previous record's keys share its key array
+         * (MetricPayloadReader), so the series found for it are used again without a lookup per point.
+         */
+        private SeriesBatch.Input[] seriesOf(String namespace, Record.Values values) {
+            String[] keys = values.keys();
+            if (keys == lastKeys && namespace.equals(lastNamespace)) {
+                return lastSeries;
+            }
+            SeriesBatch.Namespace names = points.namespace(namespace);
+            SeriesBatch.Input[] series = new SeriesBatch.Input[values.size()];
+            for (int i = 0; i < series.length; i++) {
+                series[i] = names.series(keys[i]);
+            }
+            lastKeys = keys;
+            lastNamespace = namespace;
+            lastSeries = series;
+            return series;
         }
 
         void write(Connection c, long runPk) throws SQLException {

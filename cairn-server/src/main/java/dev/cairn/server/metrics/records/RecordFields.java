@@ -21,6 +21,8 @@ final class RecordFields {
     String state;
     Long exitCode;
     boolean hasExitCode;
+    /** The metric keys are an array already validated for an earlier record of the batch. */
+    boolean areKeysChecked;
     /** The first problem found while reading, reported once the record's seq is known. */
     String problem;
 

@@ -65,6 +65,20 @@ public final class RecordParser {
         }
     }
 
+    /** Parses and validates one JSON record at {@code body[offset, offset + length)}, the batch's record {@code index}. */
+    static Record parseOne(byte[] body, int offset, int length, int index) throws IOException {
+        try (JsonParser p = FACTORY.createParser(body, offset, length)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new ApiException.BadRequest("record " + index + " is neither a JSON object nor a binary metric record");
+            }
+            RecordFields fields = readFields(p);
+            if (p.nextToken() != null) {
+                throw new ApiException.BadRequest("record " + index + " has content after its JSON object");
+            }
+            return RecordValidator.build(index, fields);
+        }
+    }
+
     private static List<Record> parseArray(JsonParser p) throws IOException {
         List<Record> records = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {

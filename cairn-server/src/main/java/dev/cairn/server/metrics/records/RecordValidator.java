@@ -69,7 +69,7 @@ final class RecordValidator {
             values = RecordParser.metricValues(f.valuesTree);
         }
         require(where, values != null, "values", "a JSON object of key: number");
-        for (int i = 0; i < values.size(); i++) {
+        for (int i = 0; !f.areKeysChecked && i < values.size(); i++) {
             checkKey(where, values.keys()[i]);
         }
         for (Map.Entry<String, ?> other : values.others().entrySet()) {

@@ -19,10 +19,16 @@ public final class SeriesBatch {
     private final Map<String, Map<String, Input>> byNamespace = new HashMap<>();
 
     /** What one series receives: numeric points and, possibly, a non-numeric value logged after them. */
-    static final class Input {
+    public static final class Input {
         final Points points = new Points(64);
         String lastJson;
         boolean endsWithJson;
+
+        /** Adds a numeric point; {@code step} may be {@link Points#SAMPLE_INDEX}. */
+        public void add(long step, long timeMicros, long valueBits) {
+            points.add(step, timeMicros, valueBits);
+            endsWithJson = false;
+        }
     }
 
     /** Adds a numeric point; {@code step} may be {@link Points#SAMPLE_INDEX}. */
@@ -46,12 +52,13 @@ public final class SeriesBatch {
         }
 
         public void add(String key, long step, long timeMicros, long valueBits) {
+            series(key).add(step, timeMicros, valueBits);
+        }
+
+        /** The series of {@code key}, to add points to it without looking it up again. */
+        public Input series(String key) {
             Input input = keys.get(key);
-            if (input == null) {
-                input = input(name, key);
-            }
-            input.points.add(step, timeMicros, valueBits);
-            input.endsWithJson = false;
+            return input != null ? input : input(name, key);
         }
     }
 
