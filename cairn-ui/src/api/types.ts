@@ -126,7 +126,6 @@ export interface ImportanceResult {
 /** One key over a group's runs (docs/api.md, "Groups"). */
 export interface GroupFieldStats {
   count: number;
-  distinct: number;
   /** Present when every run of the group has this same value. */
   value?: Json;
   numbers: number;

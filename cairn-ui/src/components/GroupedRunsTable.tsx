@@ -87,7 +87,7 @@ export function GroupedRunsTable({ groups, field, columns, selected, onToggle, l
   );
 }
 
-/** A group's cell: min / mean / max for numbers, the value when every run shares it, else a count. */
+/** A group's cell: min / mean / max for numbers, the value when every run shares it, else "varies". */
 function aggregate(stats: GroupFieldStats | undefined, isValueColumn: boolean): React.ReactNode {
   if (!isValueColumn || !stats) return '';
   if (stats.value !== undefined) return formatValue(stats.value);
@@ -98,5 +98,5 @@ function aggregate(stats: GroupFieldStats | undefined, isValueColumn: boolean): 
       </span>
     );
   }
-  return <span className="muted">{stats.distinct} values</span>;
+  return <span className="muted">varies</span>;
 }

@@ -101,7 +101,6 @@ final class GroupRoutes {
                 RunGroups.FieldStats s = entry.getValue();
                 ObjectNode stat = stats.putObject(entry.getKey());
                 stat.put("count", s.count());
-                stat.put("distinct", s.distinct());
                 if (s.shared() != null) {
                     stat.set("value", s.shared());
                 }

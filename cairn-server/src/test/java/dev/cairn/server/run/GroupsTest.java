@@ -52,7 +52,7 @@ class GroupsTest {
             assertThat(acc.has("value")).as("values differ").isFalse();
             JsonNode seed = adam.path("metrics").path("config.seed");
             assertThat(seed.path("value").asInt()).as("every run shares it").isEqualTo(7);
-            assertThat(seed.path("distinct").asInt()).isEqualTo(1);
+            assertThat(seed.path("count").asInt()).isEqualTo(40);
         }
     }
 
