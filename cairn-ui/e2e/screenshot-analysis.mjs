@@ -17,6 +17,7 @@ for (let i = 0; i < 30; i++) {
   const optimizer = random() < 0.5 ? 'adam' : 'sgd';
   const acc = 0.97 - 0.06 * Math.abs(Math.log10(lr) + 2.5) - 0.08 * dropout * dropout - (optimizer === 'sgd' ? 0.02 : 0) + 0.005 * random();
   const run = await env.cairn.createRun('alice', 'cifar10', {
+    id: `cf${String(i).padStart(2, '0')}a${adjectives[i % 10].slice(0, 3)}`, // fixed ids: fixed colours
     name: `${adjectives[i % 10]}-${animals[(i * 3) % 10]}-${i}`,
     config: { lr, dropout, optimizer, batch_size: [32, 64, 128][i % 3], epochs: 20 },
   });

@@ -1,6 +1,7 @@
 // `npm run screenshots`: starts a server, logs a realistic project through the REST API and saves the
-// home page, a workspace with charts, the workspace grouped, a comparison and a run page to
-// docs/screenshots/ (used by docs/ui.md). System metrics use the SDKs' names (docs/records.md).
+// home page, a workspace with charts, the workspace grouped, a comparison and a run page (command, git
+// branch, remote and diff, console search) to docs/screenshots/ (used by docs/ui.md). Run ids are fixed,
+// so the runs' colours (a function of the id) are the same in every picture and every time. System metrics use the SDKs' names (docs/records.md).
 // Same server and browser as the tests (CAIRN_JAR, CAIRN_SERVER_CMD).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,18 @@ const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
 const noise = (scale) => (random() - 0.5) * scale;
 
 const start = 1764072000;
+const DIFF = `diff --git a/train.py b/train.py
+index 3b18e51..a9c4f02 100644
+--- a/train.py
++++ b/train.py
+@@ -41,7 +41,8 @@ def main(args):
+     loader = make_loader(args.data, batch_size=args.batch_size)
+-    scheduler = StepLR(optimizer, step_size=30)
++    # skip the corrupt shard that caused the spike at step 250
++    loader = skip_shards(loader, bad=[17])
++    scheduler = CosineAnnealingLR(optimizer, T_max=args.epochs)
+     for epoch in range(args.epochs):
+`;
 const runs = [];
 const names = ['glorious-donkey-58', 'brave-otter-12', 'quiet-river-7', 'sunny-falcon-33', 'misty-cedar-21',
   'bold-heron-4', 'calm-lynx-90', 'wild-maple-15'];
@@ -23,9 +36,12 @@ for (const [i, name] of names.entries()) {
   const lr = [0.1, 0.03, 0.01, 0.003, 0.001][i % 5];
   const batch = [32, 64, 128][i % 3];
   const run = await cairn.createRun('alice', 'mnist', {
-    name, group: i < 4 ? 'resnet' : 'mlp', tags: i % 3 === 0 ? ['baseline'] : ['sweep'],
+    id: `mn${i}${name.slice(0, 3)}q7`, name, group: i < 4 ? 'resnet' : 'mlp', tags: i % 3 === 0 ? ['baseline'] : ['sweep'],
     config: { lr, batch_size: batch, optimizer: i % 2 ? 'adam' : 'sgd', model: { layers: 4 + (i % 3) * 2, dropout: 0.1 } },
-    metadata: { host: `gpu-${1 + (i % 3)}`, os: 'Linux-6.1', git: { commit: `9f3c2a${i}e1b7d40c5a8`, branch: 'main' } },
+    metadata: { host: `gpu-${1 + (i % 3)}`, os: 'Linux-6.1', program: 'train.py',
+      args: ['--lr', String(lr), '--batch-size', String(batch)],
+      git: { commit: `9f3c2a${i}e1b7d40c5a8`, branch: i === 0 ? 'shard-fix' : 'main', remote: 'git@github.com:alice/mnist.git',
+        ...(i === 0 ? { dirty: true, diff: DIFF } : {}) } },
   });
   const speed = 0.004 + lr * 0.05;
   const records = [];
@@ -48,6 +64,7 @@ for (const [i, name] of names.entries()) {
   for (let line = 0; line < 40; line++) {
     records.push({ type: 'console', stream: line === 17 ? 'stderr' : 'stdout', line, time: start + line * 30,
       text: line === 17 ? 'UserWarning: the learning rate scheduler was stepped before the optimizer'
+        : line % 8 === 3 ? `\u001b[32m✓ checkpoint saved\u001b[0m epoch ${Math.floor(line / 4) + 1} \u001b[1mval/acc ${(0.5 + line / 100).toFixed(3)}\u001b[22m`
         : `epoch ${Math.floor(line / 4) + 1} step ${line * 15} loss ${(2.3 * Math.exp(-speed * line * 15)).toFixed(4)}` });
   }
   records.push({ type: 'summary', values: { best_epoch: 7 + i } });
@@ -84,10 +101,17 @@ await page.goto(`/alice/mnist/compare?runs=${runs.slice(0, 4).map((r) => r.id).j
 await page.locator('tr[data-key="config.lr"]').waitFor();
 await page.screenshot({ path: `${out}/compare.png` });
 
+for (const [file, body] of [['config.yaml', 'lr: 0.1\nbatch_size: 32\noptimizer: sgd\n'], ['checkpoints/best.pt', 'x'.repeat(48_000)]]) {
+  await fetch(`${env.server.url}/api/v1/runs/alice/mnist/${runs[0].id}/files/${file}`, { method: 'PUT', body });
+}
 await page.setViewportSize({ width: 1400, height: 1400 });
 await page.goto(`/alice/mnist/runs/${runs[0].id}`);
 await chartData(page, 'train/loss');
 await page.getByLabel('notes').fill('Baseline: SGD, lr 0.1. The spike at step 250 is the bad shard.');
+await page.locator('.git-diff summary').click();
+await page.getByLabel('search console').fill('epoch 3');
+await page.getByLabel('search console').blur();
+await page.evaluate(() => window.scrollTo(0, 0)); // the sticky section links would show where the search was
 await page.waitForTimeout(500);
 await page.screenshot({ path: `${out}/run.png`, fullPage: true });
 

@@ -1,15 +1,19 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Link, Route, Routes } from 'react-router';
 import { ServerBanner } from './components/ServerBanner';
-import { ComparePage } from './pages/ComparePage';
+import { ShortcutsHelp } from './components/ShortcutsHelp';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ProjectPage } from './pages/ProjectPage';
-import { RunPage } from './pages/RunPage';
-import { SweepPage } from './pages/SweepPage';
-import { SweepsPage } from './pages/SweepsPage';
 import './app.css';
+
+// The home page and the workspace come in the first bundle; the other pages load when first opened, so
+// the workspace's table paints without parsing them.
+const ComparePage = lazy(() => import('./pages/ComparePage').then((m) => ({ default: m.ComparePage })));
+const RunPage = lazy(() => import('./pages/RunPage').then((m) => ({ default: m.RunPage })));
+const SweepPage = lazy(() => import('./pages/SweepPage').then((m) => ({ default: m.SweepPage })));
+const SweepsPage = lazy(() => import('./pages/SweepsPage').then((m) => ({ default: m.SweepsPage })));
 
 function App() {
   return (
@@ -18,7 +22,9 @@ function App() {
         <Link to="/" className="brand">▲ Cairn</Link>
       </header>
       <ServerBanner />
+      <ShortcutsHelp />
       <main>
+        <Suspense fallback={<p className="muted">loading…</p>}>
         <Routes>
           <Route path="/" element={<HomePage />} />
           <Route path="/:entity/:project" element={<ProjectPage />} />
@@ -28,6 +34,7 @@ function App() {
           <Route path="/:entity/:project/sweeps/:sweepId" element={<SweepPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
+        </Suspense>
       </main>
     </BrowserRouter>
   );

@@ -123,6 +123,32 @@ export interface ImportanceResult {
   importance: KeyImportance[];
 }
 
+/** One key over a group's runs (docs/api.md, "Groups"). */
+export interface GroupFieldStats {
+  count: number;
+  /** Present when every run of the group has this same value. */
+  value?: Json;
+  numbers: number;
+  min: number | null;
+  mean: number | null;
+  max: number | null;
+}
+
+/** One group of `POST /runs/{entity}/{project}/groups`. */
+export interface ServerGroup {
+  value: Json;
+  count: number;
+  filter: { [field: string]: Json };
+  metrics: { [field: string]: GroupFieldStats };
+}
+
+export interface GroupsResult {
+  group_by: string;
+  runs: number;
+  group_count: number;
+  groups: ServerGroup[];
+}
+
 export type SweepState = 'running' | 'paused' | 'finished' | 'stopped' | 'canceled';
 
 /** A sweep (docs/api.md, "Sweeps"). */

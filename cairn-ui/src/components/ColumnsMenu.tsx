@@ -1,5 +1,5 @@
-// "Columns": show or hide, move and pin the runs table's columns; saved per project (columnPrefs.ts).
-import { useState } from 'react';
+// "Columns": show or hide, move and pin the runs table's columns; saved per project (columnPrefs.ts). Esc closes it.
+import { useEffect, useState } from 'react';
 import { type ColumnPrefs, orderColumns } from '../lib/columnPrefs';
 import { type Column, columnId } from './RunsTable';
 
@@ -11,6 +11,16 @@ interface Props {
 
 export function ColumnsMenu({ columns, prefs, onChange }: Props) {
   const [open, setOpen] = useState(false);
+  useEffect(() => { // Esc closes the list (before the workspace's Esc, which clears the ticked runs)
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      setOpen(false);
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [open]);
   const ordered = orderColumns(columns, prefs);
   const ids = ordered.map(columnId);
   const flip = (list: string[], id: string) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]);

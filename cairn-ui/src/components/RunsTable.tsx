@@ -1,10 +1,12 @@
 // The workspace's runs table: virtualised rows, a sortable header (the server sorts), a checkbox per
-// run to pick the runs the charts compare, each in its own colour.
+// run to pick the runs the charts compare (Shift-click ticks a range), each in its own colour, and a
+// row focus the keyboard moves (j / k).
 import { useCallback } from 'react';
 import { Link } from 'react-router';
 import type { Run } from '../api/types';
-import { flatten } from '../lib/flatten';
+import { runColor } from '../lib/colors';
 import { formatAgo, formatDuration, formatTime, formatValue } from '../lib/format';
+import { leaves } from '../lib/runValues';
 import { StateBadge } from './StateBadge';
 import { VirtualList } from './VirtualList';
 
@@ -39,7 +41,7 @@ export function baseColumns(): Column[] {
 
 /** One column per flattened config or summary key (`config.lr`, `summary.acc.max`). */
 export function valueColumn(source: 'config' | 'summary', key: string): Column {
-  const get = (r: Run) => flatten(r[source])[key];
+  const get = (r: Run) => leaves(r)[source][key]; // flattened once per run object, not once per cell
   return {
     field: `${source}.${key}`,
     title: key,
@@ -56,24 +58,32 @@ interface Props {
   sort: string;
   onSort: (sort: string) => void;
   selected: Set<string>;
-  onToggle: (runId: string) => void;
+  /** A checkbox was clicked; `isRange` when Shift was held (tick every run from the last ticked one). */
+  onToggle: (runId: string, isRange: boolean) => void;
   onRange?: (first: number, last: number) => void;
-  colorOf: (index: number) => string;
+  /** A row's colour by its index; by default the run's own colour (`runColor`), the same on every page. */
+  colorOf?: (index: number) => string;
+  /** The row the keyboard focus is on (j / k), kept in view. */
+  focusedIndex?: number;
   /** An extra class for a run's row (the sweep page greys runs that ended badly). */
   rowClassOf?: (run: Run) => string | undefined;
 }
 
-export function RunsTable({ runs, columns, sort, onSort, selected, onToggle, onRange, colorOf, rowClassOf }: Props) {
+export function RunsTable({
+  runs, columns, sort, onSort, selected, onToggle, onRange, colorOf, focusedIndex, rowClassOf,
+}: Props) {
   const template = `48px ${columns.map((c) => `${c.width}px`).join(' ')}`;
   const renderRow = useCallback((i: number) => {
     const run = runs[i];
+    const color = colorOf ? colorOf(i) : runColor(run.id);
+    const focused = i === focusedIndex;
     return (
-      <div key={run.id} className={`runs-row${selected.has(run.id) ? ' selected' : ''}${rowClassOf?.(run) ? ` ${rowClassOf(run)}` : ''}`} role="row"
-        data-run-id={run.id} style={{ gridTemplateColumns: template }}>
+      <div key={run.id} className={`runs-row${selected.has(run.id) ? ' selected' : ''}${focused ? ' focused' : ''}${rowClassOf?.(run) ? ` ${rowClassOf(run)}` : ''}`} role="row"
+        data-run-id={run.id} aria-current={focused ? 'true' : undefined} style={{ gridTemplateColumns: template }}>
         <span role="cell" className="select-cell">
           <input type="checkbox" aria-label={`select ${run.name}`} checked={selected.has(run.id)}
-            onChange={() => onToggle(run.id)} style={{ accentColor: colorOf(i) }} />
-          <span className="run-dot" style={{ background: colorOf(i) }} />
+            onChange={(e) => onToggle(run.id, (e.nativeEvent as MouseEvent).shiftKey === true)} style={{ accentColor: color }} />
+          <span className="run-dot" style={{ background: color }} />
         </span>
         {columns.map((c) => (
           <span role="cell" key={c.title + c.field} title={c.titleOf?.(run)} data-col={c.field ?? c.title}
@@ -83,7 +93,7 @@ export function RunsTable({ runs, columns, sort, onSort, selected, onToggle, onR
         ))}
       </div>
     );
-  }, [runs, columns, selected, onToggle, template, colorOf, rowClassOf]);
+  }, [runs, columns, selected, onToggle, template, colorOf, focusedIndex, rowClassOf]);
 
   const header = (
     <div className="runs-row runs-header" role="row" style={{ gridTemplateColumns: template }}>
@@ -94,7 +104,7 @@ export function RunsTable({ runs, columns, sort, onSort, selected, onToggle, onR
 
   return (
     <VirtualList className="runs-table" label="runs" count={runs.length} rowHeight={ROW_HEIGHT}
-      renderRow={renderRow} header={header} onRange={onRange}
+      renderRow={renderRow} header={header} onRange={onRange} scrollToIndex={focusedIndex}
       style={{ height: `min(42vh, ${(runs.length + 1) * ROW_HEIGHT + 16}px)` }} />
   );
 }

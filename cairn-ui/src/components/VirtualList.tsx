@@ -15,10 +15,12 @@ interface Props {
   followEnd?: boolean;
   label?: string;
   style?: CSSProperties;
+  /** A row to keep in view: when it changes, the list scrolls just enough to show it. */
+  scrollToIndex?: number;
 }
 
 export function VirtualList({
-  count, rowHeight, renderRow, header, onRange, overscan = 8, className, followEnd, label, style,
+  count, rowHeight, renderRow, header, onRange, overscan = 8, className, followEnd, label, style, scrollToIndex,
 }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -36,6 +38,19 @@ export function VirtualList({
     const el = scroller.current!;
     if (followEnd && atEnd.current) el.scrollTop = el.scrollHeight;
   }, [count, followEnd]);
+
+  const body = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = scroller.current;
+    if (scrollToIndex === undefined || scrollToIndex < 0 || !el || !body.current) return;
+    const headerHeight = body.current.offsetTop; // the list is the body's offset parent; the header sticks above it
+    const top = scrollToIndex * rowHeight; // in the body
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (headerHeight + top + rowHeight > el.scrollTop + el.clientHeight) {
+      el.scrollTop = headerHeight + top + rowHeight - el.clientHeight;
+    }
+    setScrollTop(el.scrollTop);
+  }, [scrollToIndex, rowHeight]);
 
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const last = Math.min(count, Math.ceil((scrollTop + viewport) / rowHeight) + overscan);
@@ -62,7 +77,7 @@ export function VirtualList({
       }}
     >
       {header}
-      <div className="virtual-list-body" style={{ height: count * rowHeight }}>
+      <div ref={body} className="virtual-list-body" style={{ height: count * rowHeight }}>
         <div style={{ transform: `translateY(${first * rowHeight}px)` }}>{rows}</div>
       </div>
     </div>

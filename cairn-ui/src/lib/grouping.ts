@@ -1,54 +1,34 @@
 // Grouping the workspace's runs by a column: `group`, `job_type`, `state`, `tags` (a run with several
-// tags is in each tag's group) or `config.<key>`; with min / mean / max of a value over a group.
-import type { Run } from '../api/types';
-import { flatten } from './flatten';
+// tags is in each tag's group) or `config.<key>`. The server forms the groups from every matching run
+// (`POST /runs/{entity}/{project}/groups`), with counts and min / mean / max per group; the page loads a
+// group's runs only to chart it or when it is opened.
+import type { GroupFieldStats, Json, Run, ServerGroup } from '../api/types';
 import { formatValue } from './format';
 
 export interface RunGroup {
+  /** The group's name as shown: its value, or `(none)`. */
   key: string;
+  /** Runs in the group (all matching runs, not only the loaded ones). */
+  count: number;
+  /** The condition that lists the group's runs, to `$and` with the workspace's filter. */
+  filter: { [field: string]: Json };
+  /** Per config/summary field: stats over the group's runs. */
+  metrics: { [field: string]: GroupFieldStats };
+  /** The group's runs loaded so far (the first 50 of a charted group; none for the others). */
   runs: Run[];
 }
 
 export const NONE = '(none)';
 
-/** The group keys of a run under `field`. */
-export function groupKeysOf(run: Run, field: string): string[] {
-  if (field === 'tags') return run.tags.length > 0 ? run.tags : [NONE];
-  if (field === 'group') return [run.group ?? NONE];
-  if (field === 'job_type') return [run.job_type ?? NONE];
-  if (field === 'state') return [run.state];
-  if (field.startsWith('config.')) {
-    const value = flatten(run.config)[field.slice('config.'.length)];
-    return [value === undefined || value === null ? NONE : formatValue(value)];
-  }
-  return [NONE];
+export function groupName(value: Json): string {
+  return value === null || value === undefined ? NONE : typeof value === 'string' ? value : formatValue(value);
 }
 
-/** Groups in order of their first run in the table; `(none)` last. */
-export function groupRuns(runs: Run[], field: string): RunGroup[] {
-  const groups = new Map<string, Run[]>();
-  for (const run of runs) {
-    for (const key of groupKeysOf(run, field)) groups.set(key, [...(groups.get(key) ?? []), run]);
-  }
-  return Array.from(groups, ([key, members]) => ({ key, runs: members }))
-    .sort((a, b) => Number(a.key === NONE) - Number(b.key === NONE));
+export function fromServer(group: ServerGroup, runs: Run[] = []): RunGroup {
+  return { key: groupName(group.value), count: group.count, filter: group.filter, metrics: group.metrics, runs };
 }
 
-export interface Stats {
-  min: number;
-  mean: number;
-  max: number;
-  count: number;
-}
-
-/** Min, mean and max of the finite numbers among the values; null when there are none. */
-export function statsOf(values: unknown[]): Stats | null {
-  const numbers = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
-  if (numbers.length === 0) return null;
-  return {
-    min: Math.min(...numbers),
-    mean: numbers.reduce((a, b) => a + b, 0) / numbers.length,
-    max: Math.max(...numbers),
-    count: numbers.length,
-  };
+/** The workspace filter narrowed to one group. */
+export function groupFilter(filter: object | null, group: RunGroup): object {
+  return filter ? { $and: [filter, group.filter] } : group.filter;
 }

@@ -5,7 +5,7 @@ import { useSearchParams, Link, useParams } from 'react-router';
 import { api } from '../api/client';
 import type { Run } from '../api/types';
 import { StateBadge } from '../components/StateBadge';
-import { colorAt } from '../lib/colors';
+import { runColor } from '../lib/colors';
 import { flatten } from '../lib/flatten';
 import { formatDuration, formatValue } from '../lib/format';
 import { useFetch } from './useFetch';
@@ -43,9 +43,9 @@ export function ComparePage() {
           <thead>
             <tr>
               <th scope="col">key</th>
-              {runs.map((r, i) => (
+              {runs.map((r) => (
                 <th scope="col" key={r.id} data-run-id={r.id}>
-                  <span className="run-dot" style={{ background: colorAt(i) }} />{' '}
+                  <span className="run-dot" style={{ background: runColor(r.id) }} />{' '}
                   <Link to={`/${entity}/${project}/runs/${r.id}`}>{r.name}</Link>
                 </th>
               ))}

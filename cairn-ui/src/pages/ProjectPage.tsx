@@ -1,11 +1,10 @@
 // The project workspace: filter bar, runs table, and charts of the selected runs (or the first ten).
 // Filter, sort, selection, grouping and chart settings live in the URL, so a link shows the same view to
 // a teammate; the column layout is kept per project in this browser.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { api } from '../api/client';
 import type { Run } from '../api/types';
-import { AnalysisPanels } from '../components/AnalysisPanels';
-import { ChartsPanel } from '../components/ChartsPanel';
 import { FilterBar } from '../components/FilterBar';
 import { LiveBadge } from '../components/LiveBadge';
 import { ChartControls } from '../components/ChartControls';
@@ -13,15 +12,22 @@ import { useChartSettings } from '../components/chartSettings';
 import { GroupedRunsTable } from '../components/GroupedRunsTable';
 import { baseColumns, RunsTable, valueColumn } from '../components/RunsTable';
 import { WorkspaceToolbar } from '../components/WorkspaceToolbar';
-import { colorAt } from '../lib/colors';
+import { runColor } from '../lib/colors';
 import { useColumnPrefs, visibleColumns } from '../lib/columnPrefs';
-import { groupRuns } from '../lib/grouping';
+import { groupFilter, type RunGroup } from '../lib/grouping';
 import { compileFilter, type FilterInput } from '../lib/filter';
-import { flatten } from '../lib/flatten';
+import { leaves } from '../lib/runValues';
 import { useLiveTick } from '../live/live';
 import { useChartedRuns } from './useChartedRuns';
 import { useMetricKeys } from './useMetricKeys';
 import { useProjectRuns } from './useProjectRuns';
+import { useRunGroups } from './useRunGroups';
+import { useTableKeys } from './useTableKeys';
+
+// uPlot, the charts and the analysis panels load in their own chunks, after the app has started: the runs
+// table paints without waiting for them to be fetched and parsed.
+const ChartsPanel = lazy(() => import('../components/ChartsPanel').then((m) => ({ default: m.ChartsPanel })));
+const AnalysisPanels = lazy(() => import('../components/AnalysisPanels').then((m) => ({ default: m.AnalysisPanels })));
 
 const KEYS_FROM_RUNS = 20; // metric keys are the union over this many of the charted runs
 const MAX_VALUE_COLUMNS = 40;
@@ -51,13 +57,10 @@ export function ProjectPage() {
     }, { replace: true });
   }, [setParams]);
 
-  const onToggle = useCallback((id: string) => {
-    const next = new Set(selected);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
+  const select = useCallback((next: Set<string>) => {
     setSelected(next);
     update({ sel: Array.from(next).join(',') });
-  }, [selected, update]);
+  }, [update]);
 
   const configKeys = useMemo(() => keysOf(runs, 'config'), [runs]);
   const allColumns = useMemo(() => [
@@ -66,7 +69,13 @@ export function ProjectPage() {
     ...keysOf(runs, 'summary').map((k) => valueColumn('summary', k)),
   ], [runs, configKeys]);
   const columns = useMemo(() => visibleColumns(allColumns, columnPrefs), [allColumns, columnPrefs]);
-  const groups = useMemo(() => (groupBy ? groupRuns(runs, groupBy) : []), [runs, groupBy]);
+  const valueFields = useMemo(() => columns.flatMap((c) => (c.rawValue && c.field ? [c.field] : [])), [columns]);
+  const grouped = useRunGroups(entity, project, compiled.filter, groupBy, valueFields, sort, runs);
+  const groups = useMemo(() => grouped.groups ?? [], [grouped.groups]);
+  const loadGroupRuns = useCallback((g: RunGroup, limit: number) => api.listRuns(entity, project,
+    { filter: groupFilter(compiled.filter, g), sort, limit }).then((page) => page.runs),
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  [entity, project, JSON.stringify(compiled.filter), sort]);
 
   const { charted, lines: chartRuns, drawn } = useChartedRuns(runs, selected, groupBy ? groups : null);
   const chartTick = useLiveTick(drawn.some((r) => r.state === 'running'),
@@ -81,9 +90,13 @@ export function ProjectPage() {
     const picked = runs.filter((r) => selected.has(r.id));
     return picked.length > 0 ? picked : runs;
   }, [runs, selected]);
-  const colorOfRun = useCallback((r: Run) => colorAt(runs.indexOf(r)), [runs]);
-  // the analysis panels (below the charts) are laid out after the table's first paint, not with it
-  const analysisShown = useAfterFirstPaint(runs.length > 0);
+  const colorOfRun = useCallback((r: Run) => runColor(r.id), []);
+
+  const { onToggle, focusedIndex } = useTableKeys({ entity, project, runs: tableRuns, selected, select,
+    isGrouped: Boolean(groupBy) });
+  // the charts and the analysis panels below the table are laid out after the table's first paint, not
+  // with it (their code loads in its own chunk meanwhile)
+  const belowTableShown = useAfterFirstPaint(runs.length > 0);
 
   return (
     <section className="page workspace">
@@ -103,14 +116,20 @@ export function ProjectPage() {
         configKeys={configKeys} columns={allColumns} prefs={columnPrefs} onPrefs={setColumnPrefs} selected={Array.from(selected)} />
       {runs.length > 0 && !groupBy && (
         <RunsTable runs={tableRuns} columns={columns} sort={sort} onSort={(s) => update({ sort: s })}
-          selected={selected} onToggle={onToggle} onRange={onRange}
-          colorOf={brushed ? (i) => colorOfRun(tableRuns[i]) : colorAt} />
+          selected={selected} onToggle={onToggle} onRange={onRange} focusedIndex={focusedIndex >= 0 ? focusedIndex : undefined} />
       )}
       {runs.length > 0 && groupBy && (
-        <GroupedRunsTable groups={groups} field={groupBy} columns={columns} selected={selected} onToggle={onToggle}
-          colorOfRun={(r) => colorAt(runs.indexOf(r))} colorOfGroup={colorAt} />
+        <>
+          <p className="muted group-summary" aria-live="polite">
+            {grouped.groups === null ? 'grouping…' : `${grouped.groupCount} ${grouped.groupCount === 1 ? 'group' : 'groups'} of ${grouped.runCount} ${grouped.runCount === 1 ? 'run' : 'runs'}`}
+            {grouped.groups !== null && grouped.groupCount > groups.length ? ` (the largest ${groups.length} shown)` : ''}
+            {grouped.error && <span className="error"> {grouped.error.message}</span>}
+          </p>
+          <GroupedRunsTable key={`${groupBy}|${JSON.stringify(compiled.filter)}|${sort}`} groups={groups} field={groupBy}
+            columns={columns} selected={selected} onToggle={(id) => onToggle(id, false)} loadRuns={loadGroupRuns} />
+        </>
       )}
-      {charted.length > 0 && (
+      {belowTableShown && charted.length > 0 && (
         <>
           <h2 className="charts-title">
             Charts <span className="muted">
@@ -119,12 +138,16 @@ export function ProjectPage() {
             </span>
           </h2>
           <ChartControls settings={chartSettings} onChange={setChartSettings} metricKeys={keys} />
-          <ChartsPanel runs={chartRuns} keys={keys} namespace="history" tick={chartTick} settings={chartSettings} />
+          <Suspense fallback={<p className="muted">loading charts…</p>}>
+            <ChartsPanel runs={chartRuns} keys={keys} namespace="history" tick={chartTick} settings={chartSettings} />
+          </Suspense>
         </>
       )}
-      {analysisShown && (
-        <AnalysisPanels entity={entity} project={project} runs={analysed} filter={compiled.filter}
-          selectedIds={Array.from(selected)} colorOf={colorOfRun} onBrush={setBrushed} />
+      {belowTableShown && (
+        <Suspense fallback={null}>
+          <AnalysisPanels entity={entity} project={project} runs={analysed} filter={compiled.filter}
+            selectedIds={Array.from(selected)} colorOf={colorOfRun} onBrush={setBrushed} />
+        </Suspense>
       )}
     </section>
   );
@@ -155,7 +178,7 @@ function chartedCaption(count: number, isSelection: boolean, total: number): str
 function keysOf(runs: Run[], source: 'config' | 'summary'): string[] {
   const counts = new Map<string, number>();
   for (const run of runs.slice(0, 500)) {
-    for (const key of Object.keys(flatten(run[source]))) counts.set(key, (counts.get(key) ?? 0) + 1);
+    for (const key of Object.keys(leaves(run)[source])) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return Array.from(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, MAX_VALUE_COLUMNS).map(([k]) => k);

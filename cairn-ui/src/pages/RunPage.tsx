@@ -13,7 +13,7 @@ import { RunFiles } from '../components/RunFiles';
 import { RunNameEditor } from '../components/RunNameEditor';
 import { StateBadge } from '../components/StateBadge';
 import { TagsEditor } from '../components/TagsEditor';
-import { colorAt } from '../lib/colors';
+import { runColor } from '../lib/colors';
 import { formatDuration, formatTime } from '../lib/format';
 import { useLiveTick } from '../live/live';
 import { useConsole } from './useConsole';
@@ -52,14 +52,14 @@ export function RunPage() {
     patches.current = sent.catch(() => undefined);
     return sent;
   };
-  const chartRuns = [{ ref: runRef(run), label: run.name, color: colorAt(0) }];
+  const chartRuns = [{ ref: runRef(run), label: run.name, color: runColor(run.id) }];
   const git = (run.metadata?.git ?? {}) as { [k: string]: Json };
 
   return (
     <section className="page run-page">
       <nav className="crumbs"><Link to={`/${entity}/${project}`}>{entity} / {project}</Link> / runs</nav>
       <div className="page-title">
-        <span className="run-dot" style={{ background: colorAt(0) }} />
+        <span className="run-dot" style={{ background: runColor(run.id) }} />
         <RunNameEditor name={run.name} onSave={(name) => patch({ name })} />
         <StateBadge state={run.state} />
       </div>

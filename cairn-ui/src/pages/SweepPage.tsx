@@ -4,7 +4,7 @@
 // failed, crashed or were killed stay in the table and the chart, greyed; so do superseded runs (they came
 // back after their grid point went to a later run). Delete asks first, then removes the sweep, keeping its
 // runs or moving them to the trash.
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../api/client';
 import type { Run, Sweep } from '../api/types';
@@ -14,7 +14,6 @@ import { NotesEditor } from '../components/NotesEditor';
 import { ParallelCoordinates } from '../components/ParallelCoordinates';
 import { baseColumns, RunsTable, valueColumn } from '../components/RunsTable';
 import { SweepProgressChart } from '../components/SweepProgressChart';
-import { colorAt } from '../lib/colors';
 import { formatValue } from '../lib/format';
 import { keysSeen, lowerIsBetter } from '../lib/runValues';
 import { useLiveTick } from '../live/live';
@@ -65,7 +64,6 @@ export function SweepPage() {
     ...baseColumns(), ...parameterKeys.map((k) => valueColumn('config', k)), ...(metric ? [valueColumn('summary', metric)] : []),
   ], [parameterKeys, metric]);
   const tableRuns = useMemo(() => (brushed ? runs.filter((r) => brushed.has(r.id)) : runs), [runs, brushed]);
-  const colorOf = useCallback((i: number) => colorAt(runs.indexOf(tableRuns[i])), [runs, tableRuns]);
   const superseded = useMemo(() => new Set(s?.superseded ?? []), [s]);
   const rowClassOf = useMemo(() => rowClass(superseded), [superseded]);
   const greyed = runs.some((r) => rowClassOf(r));
@@ -134,7 +132,7 @@ export function SweepPage() {
       )}
       {runs.length === 0 ? <p className="empty">No runs yet: start an agent for this sweep.</p> : (
         <RunsTable runs={tableRuns} columns={columns} sort="created_at" onSort={() => undefined}
-          selected={new Set()} onToggle={() => undefined} colorOf={colorOf} rowClassOf={rowClassOf} />
+          selected={new Set()} onToggle={() => undefined} rowClassOf={rowClassOf} />
       )}
       {runs.length > 0 && (
         <>

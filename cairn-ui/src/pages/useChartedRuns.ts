@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { runRef } from '../api/client';
 import type { Run } from '../api/types';
 import type { ChartRun } from '../components/chartData';
-import { colorAt } from '../lib/colors';
+import { colorAt, runColor } from '../lib/colors';
 import type { RunGroup } from '../lib/grouping';
 
 export const CHARTED_BY_DEFAULT = 10;
@@ -31,7 +31,7 @@ export function useChartedRuns(runs: Run[], selected: Set<string>, groups: RunGr
     if (!groups) {
       return {
         charted,
-        lines: charted.map((r) => ({ ref: runRef(r), label: r.name, color: colorAt(runs.indexOf(r)), startS: startS(r) })),
+        lines: charted.map((r) => ({ ref: runRef(r), label: r.name, color: runColor(r.id), startS: startS(r) })),
         drawn: charted,
       };
     }
@@ -42,5 +42,5 @@ export function useChartedRuns(runs: Run[], selected: Set<string>, groups: RunGr
         members: g.runs.map((r) => ({ ref: runRef(r), startS: startS(r) })) })),
       drawn: Array.from(new Set(shown.flatMap((g) => g.runs))),
     };
-  }, [charted, runs, groups]);
+  }, [charted, groups]);
 }

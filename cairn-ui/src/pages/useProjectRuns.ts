@@ -1,7 +1,8 @@
 // The workspace's runs: the first page on load, further pages as the table scrolls towards the end,
 // and live changes applied in place: from the project's event stream (a run's new object replaces its
-// row; an unknown run or a resync reloads the first page), or, while the stream is down, by polling
-// (running runs refetched, new runs noticed) on every live tick.
+// row; an unknown run or a resync reloads the list), or, while the stream is down, by polling (running
+// runs refetched, new runs noticed) on every live tick. A reload fetches as many runs as were loaded, so a
+// table scrolled deep into the list keeps its rows and its scroll position.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../api/client';
 import type { Run } from '../api/types';
@@ -37,6 +38,10 @@ export function useProjectRuns(entity: string, project: string, filter: object |
   // checks again whether the next page is due (else a scroll during a reload would never load it)
   const [fetchesEnded, setFetchesEnded] = useState(0);
   const filterJson = JSON.stringify(filter);
+  const queryKey = `${entity}/${project}|${filterJson}|${sort}`;
+  const loadedFor = useRef(''); // the query the loaded runs answer: the same one again is a reload
+  const loadedCount = useRef(0);
+  loadedCount.current = runs.length;
   const reloadTimer = useRef<number | undefined>(undefined);
   const known = useRef<Map<string, Run>>(new Map());
   known.current = new Map(runs.map((r) => [r.id, r]));
@@ -69,12 +74,14 @@ export function useProjectRuns(entity: string, project: string, filter: object |
     let current = true;
     fetching.current = true;
     setLoading(true);
-    api.listRuns(entity, project, { filter, sort, limit: FIRST_PAGE }).then((page) => {
+    const wanted = loadedFor.current === queryKey ? Math.max(FIRST_PAGE, loadedCount.current) : FIRST_PAGE;
+    loadRuns(entity, project, filter, sort, wanted).then((page) => {
       if (!current) return;
       setRuns((old) => unchanged(old, page.runs));
       setTotal(page.total);
       setError(null);
       cursor.current = page.next_cursor;
+      loadedFor.current = queryKey;
     }, (e) => {
       if (!current) return;
       if (e instanceof ApiError && e.status === 404) { // a project nobody logged to yet
@@ -96,7 +103,7 @@ export function useProjectRuns(entity: string, project: string, filter: object |
       current = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [entity, project, filterJson, sort, generation]);
+  }, [queryKey, generation]);
 
   const onRange = useCallback((_first: number, last: number) => {
     lastRowOnScreen.current = last;
@@ -152,6 +159,18 @@ function unchanged(old: Run[], fresh: Run[]): Run[] {
   };
   const next = fresh.map(same);
   return next.length === old.length && next.every((r, i) => r === old[i]) ? old : next;
+}
+
+/** The first `wanted` runs of the list, in pages of at most NEXT_PAGE, with the cursor after them. */
+async function loadRuns(entity: string, project: string, filter: object | null, sort: string, wanted: number) {
+  let page = await api.listRuns(entity, project, { filter, sort, limit: Math.min(wanted, NEXT_PAGE) });
+  const runs = [...page.runs];
+  while (runs.length < wanted && page.next_cursor) {
+    page = await api.listRuns(entity, project,
+      { filter, sort, limit: Math.min(wanted - runs.length, NEXT_PAGE), cursor: page.next_cursor });
+    runs.push(...page.runs);
+  }
+  return { runs, total: page.total, next_cursor: page.next_cursor };
 }
 
 async function refreshLive(entity: string, project: string, filter: object | null, wasRunning: Set<string>) {

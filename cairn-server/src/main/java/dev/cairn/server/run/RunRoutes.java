@@ -14,7 +14,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** Routes of projects and runs: create, resume, read, list, update, delete, restore, heartbeat, export. */
+/** Routes of projects and runs: create, resume, read, list, group, update, delete, restore, heartbeat, export. */
 public final class RunRoutes {
     private final RunService runs;
 
@@ -29,6 +29,7 @@ public final class RunRoutes {
         api.get("/runs/{entity}/{project}", routes::list);
         // before /{run}, which would otherwise take "export" for a run id (run ids may not be "export")
         api.get("/runs/{entity}/{project}/export", routes::export);
+        GroupRoutes.register(api, services.runs(), services.database());
         api.get("/runs/{entity}/{project}/{run}", routes::show);
         api.patch("/runs/{entity}/{project}/{run}", routes::update);
         api.delete("/runs/{entity}/{project}/{run}", routes::delete);
