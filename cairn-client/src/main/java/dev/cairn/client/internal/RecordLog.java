@@ -30,6 +30,8 @@ public final class RecordLog implements Closeable {
     private final Path file;
     private final FileChannel channel;
     private final OutputStream out;
+    /** Reused for every frame: a log is appended to by one thread. */
+    private final byte[] frameHeader = new byte[RecordFrames.FRAME_OVERHEAD_BYTES];
     private final long recoveredLastSeq;
     private final long truncatedBytes;
 
@@ -88,7 +90,9 @@ public final class RecordLog implements Closeable {
 
     /** Appends one record's payload as a frame (buffered: call {@link #flush()} to hand it to the OS). */
     public void append(byte[] payload) throws IOException {
-        out.write(RecordFrames.encode(payload));
+        RecordFrames.putHeader(frameHeader, payload);
+        out.write(frameHeader);
+        out.write(payload);
     }
 
     /** Hands buffered frames to the OS, where readers (the sender) see them and a process crash can't lose them. */

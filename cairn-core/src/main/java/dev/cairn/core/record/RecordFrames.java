@@ -41,6 +41,12 @@ public final class RecordFrames {
         return frame.array();
     }
 
+    /** Writes the frame header of {@code payload} (length, CRC-32) into {@code header}'s first 8 bytes. */
+    public static void putHeader(byte[] header, byte[] payload) {
+        ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN).putInt(payload.length)
+                .putInt((int) crc32(payload, 0, payload.length));
+    }
+
     /** Appends one frame holding {@code payload} to {@code out}. */
     public static void encodeTo(ByteArrayOutputStream out, byte[] payload) {
         out.writeBytes(encode(payload));

@@ -45,11 +45,19 @@ public final class RequestBodies {
         }
     }
 
-    /** @param expectedBytes the declared length, to size the buffer once (a batch is megabytes), or -1 */
+    /** @param expectedBytes the declared length (a batch is megabytes: read into one array of that size), or -1 */
     private static byte[] readLimited(InputStream in, long maxBytes, String limitName, String stage,
                                       long expectedBytes) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(
-                expectedBytes > 0 ? (int) Math.min(expectedBytes, Integer.MAX_VALUE - 16) : BUFFER_BYTES);
+        if (expectedBytes > 0 && expectedBytes <= maxBytes) {
+            // the declared length, read straight into an array of that size: no growing, no final copy
+            byte[] body = new byte[(int) expectedBytes];
+            int read = in.readNBytes(body, 0, body.length);
+            if (read < body.length || in.read() != -1) {
+                throw new ApiException.BadRequest("the body's length does not match its Content-Length of " + expectedBytes);
+            }
+            return body;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(BUFFER_BYTES);
         byte[] buffer = new byte[BUFFER_BYTES];
         long total = 0;
         int read;
