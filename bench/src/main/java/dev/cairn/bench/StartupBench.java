@@ -27,7 +27,7 @@ final class StartupBench {
     static void run(PrintStream out, String ignoredDbUrl) throws Exception {
         Path jar = Path.of(StartupBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         if (!jar.toString().endsWith(".jar")) {
-            throw new IllegalStateException("run it from the packaged jar: ./cairn bench startup");
+            throw new BenchSetupException("run it from the packaged jar: ./cairn bench startup");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
         List<Double> readyMs = new ArrayList<>();

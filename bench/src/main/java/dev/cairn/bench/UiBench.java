@@ -119,7 +119,7 @@ final class UiBench {
                 return candidate;
             }
         }
-        throw new IllegalStateException("cairn-ui/e2e/bench-ui.mjs not found: run ./cairn bench ui from the repository");
+        throw new BenchSetupException("cairn-ui/e2e/bench-ui.mjs not found: run ./cairn bench ui from the repository's folder");
     }
 
     private static int setting(String name, int defaultValue) {

@@ -1,5 +1,6 @@
 package dev.cairn.cli;
 
+import dev.cairn.bench.BenchSetupException;
 import dev.cairn.bench.Benchmarks;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         try (PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true, StandardCharsets.UTF_8)) {
             entry.benchmark().run(out, dbUrl);
+        } catch (BenchSetupException e) {
+            throw new CliException(e.getMessage(), e);
         }
         return 0;
     }
