@@ -8,6 +8,7 @@ import dev.cairn.core.run.Names;
 import dev.cairn.server.Services;
 import dev.cairn.server.http.Api;
 import dev.cairn.server.http.ApiException;
+import dev.cairn.server.http.JsonBodies;
 import dev.cairn.server.run.RunLeaves;
 import dev.cairn.server.run.RunService;
 import io.javalin.http.Context;
@@ -36,21 +37,14 @@ public final class ImportanceRoutes {
     private void importance(Context ctx) throws Exception {
         String entity = name("entity", ctx.pathParam("entity"));
         String project = name("project", ctx.pathParam("project"));
-        JsonNode body = Json.mapper().readTree(ctx.body().isBlank() ? "{}" : ctx.body());
-        if (body == null || !body.isObject()) {
-            throw new ApiException.BadRequest("the body must be a JSON object such as {\"metric\":\"val_acc\"}");
-        }
+        JsonNode body = JsonBodies.object(ctx, "{\"metric\":\"val_acc\"}");
         JsonNode metric = body.path("metric");
         if (!metric.isTextual() || metric.textValue().isBlank()) {
             throw new ApiException.BadRequest("metric is required: the summary key to explain, e.g. {\"metric\":\"val_acc\"}");
         }
-        JsonNode filter = body.path("filter");
-        if (!filter.isMissingNode() && !filter.isNull() && !filter.isObject()) {
-            throw new ApiException.BadRequest("filter must be a JSON object in the listing's filter language, not " + filter);
-        }
+        String filter = JsonBodies.filter(body);
         long seed = body.path("seed").isIntegralNumber() ? body.path("seed").longValue() : DEFAULT_SEED;
-        List<RunLeaves> matching = runs.leaves(entity, project,
-                filter.isObject() ? filter.toString() : null, MAX_RUNS);
+        List<RunLeaves> matching = runs.leaves(entity, project, filter, MAX_RUNS);
         ParameterImportance.Result result = ParameterImportance.of(matching, metric.textValue(), keys(body), seed);
         ctx.json(view(result));
     }

@@ -7,6 +7,7 @@ import dev.cairn.core.json.Json;
 import dev.cairn.core.run.Names;
 import dev.cairn.server.http.Api;
 import dev.cairn.server.http.ApiException;
+import dev.cairn.server.http.JsonBodies;
 import dev.cairn.server.store.Database;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -33,22 +34,16 @@ final class GroupRoutes {
     }
 
     private void groups(Context ctx) throws Exception {
-        JsonNode body = Json.mapper().readTree(ctx.body().isBlank() ? "{}" : ctx.body());
-        if (body == null || !body.isObject()) {
-            throw new ApiException.BadRequest("the body must be a JSON object such as {\"group_by\":\"config.optimizer\"}");
-        }
+        JsonNode body = JsonBodies.object(ctx, "{\"group_by\":\"config.optimizer\"}");
         JsonNode groupBy = body.path("group_by");
         if (!groupBy.isTextual() || groupBy.textValue().isBlank()) {
             throw new ApiException.BadRequest("group_by is required: the field to group by, e.g. {\"group_by\":\"config.optimizer\"}");
         }
-        JsonNode filter = body.path("filter");
-        if (!filter.isMissingNode() && !filter.isNull() && !filter.isObject()) {
-            throw new ApiException.BadRequest("filter must be a JSON object in the listing's filter language, not " + filter);
-        }
+        String filter = JsonBodies.filter(body);
         int limit = limit(body.path("limit"));
         List<String> metrics = metrics(body.path("metrics"));
         RunLister.Query query = lister.query(name("entity", ctx.pathParam("entity")), name("project", ctx.pathParam("project")),
-                filter.isObject() ? filter.toString() : null, null, null, null);
+                filter, null, null, null);
         ctx.json(view(groups.of(query, groupBy.textValue().strip(), metrics, limit)));
     }
 
