@@ -102,6 +102,25 @@ test('a run of 200 metrics lays out a few dozen chart cards and adds the others 
   await page.locator('.chart-card[data-metric=m199] canvas').waitFor();
 });
 
+test('a summary of 200 keys lists the first 100 until asked for all, and a search looks through all of them', async () => {
+  const { cairn } = env;
+  const run = await cairn.createRun('alice', 'wide', { name: 'wide-summary' });
+  const values = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`m${String(i).padStart(3, '0')}`, i]));
+  await cairn.history(run, [[0, values]]);
+  const page = await env.context.newPage();
+  await page.goto(`/alice/wide/runs/${run.id}`);
+  const summary = page.getByRole('region', { name: 'summary' });
+  await summary.getByText('m099').waitFor();
+  assert.equal(await summary.getByText('m150').count(), 0);
+
+  await summary.getByLabel('search summary').fill('m150');
+  await summary.getByText('m150').waitFor();
+  await summary.getByLabel('search summary').fill('');
+  await summary.getByRole('button', { name: 'show all 200 keys' }).click();
+  await summary.getByText('m199').waitFor();
+  assert.equal(await summary.locator('.json-key').count(), 200);
+});
+
 test('the run name renamed in the header is still there after a reload; a refused name shows why and Escape cancels', async () => {
   const run = await env.cairn.createRun('alice', 'mnist', { name: 'before-name' });
   const page = await env.context.newPage();

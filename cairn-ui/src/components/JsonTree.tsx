@@ -1,8 +1,12 @@
 // Config, summary or metadata as an expandable tree with a search box: typing keeps only the keys
-// (or values) that contain the text, with their parents.
+// (or values) that contain the text, with their parents. A level with more than FIRST_ENTRIES keys shows
+// that many until asked for all: a run with 1,000 metrics has 1,000 summary keys, and laying them all out
+// would make its page open slower than a run with 20.
 import { useState } from 'react';
 import type { Json } from '../api/types';
 import { formatValue } from '../lib/format';
+
+const FIRST_ENTRIES = 100;
 
 export function JsonTree({ value, label }: { value: Json; label: string }) {
   const [query, setQuery] = useState('');
@@ -27,11 +31,13 @@ function matches(key: string, value: Json, query: string): boolean {
 }
 
 function Node({ value, query, depth }: { value: Json; query: string; depth: number }) {
+  const [showsAll, setShowsAll] = useState(false);
   if (value === null || typeof value !== 'object') return <span className="json-value">{formatValue(value)}</span>;
   const entries = Object.entries(value).filter(([k, v]) => matches(k, v, query));
+  const shown = showsAll || query ? entries : entries.slice(0, FIRST_ENTRIES);
   return (
     <ul className="json-node">
-      {entries.map(([k, v]) => (
+      {shown.map(([k, v]) => (
         <li key={k}>
           {v !== null && typeof v === 'object' && Object.keys(v).length > 0 ? (
             <details open={depth < 1 || Boolean(query)}>
@@ -46,6 +52,10 @@ function Node({ value, query, depth }: { value: Json; query: string; depth: numb
           )}
         </li>
       ))}
+      {shown.length < entries.length && (
+        <li><button type="button" onClick={() => setShowsAll(true)}>
+          show all {entries.length} keys</button></li>
+      )}
     </ul>
   );
 }
