@@ -99,6 +99,8 @@ class FramesIngestTest {
                     .contains("record 0 (seq 1)").contains("'step' must be a non-negative integer");
             assertThat(postFrames(api, run, frames(trailing), false).errorMessage()).contains("10 bytes follow its keys, not the 8");
             assertThat(postFrames(api, run, frames(unknownType), false).errorMessage()).contains("type byte is 7");
+            assertThat(postFrames(api, run, frames(valid, json("{\"seq\":2,\"type\":\"hist")), false).errorMessage())
+                    .contains("record 1 is not valid JSON");
             ApiClient.Response empty = postFrames(api, run, frames(emptyKey), false);
             assertThat(empty.status()).isEqualTo(400);
             assertThat(empty.errorMessage()).contains("must be 1-512 characters");

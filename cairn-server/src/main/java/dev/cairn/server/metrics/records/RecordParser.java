@@ -2,6 +2,7 @@ package dev.cairn.server.metrics.records;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,6 +77,9 @@ public final class RecordParser {
                 throw new ApiException.BadRequest("record " + index + " has content after its JSON object");
             }
             return RecordValidator.build(index, fields);
+        } catch (JsonProcessingException e) {
+            throw new ApiException.BadRequest("record " + index + " is not valid JSON (" + e.getOriginalMessage()
+                    + "); nothing of this batch was applied");
         }
     }
 
