@@ -55,3 +55,18 @@ test('when the server goes away a banner says so, and goes when it is back', asy
   await env.cairn.createRun('alice', 'live', { name: 'after-outage' });
   await page.getByRole('row').filter({ hasText: 'after-outage' }).waitFor();
 });
+
+test('a part of the page whose code fails to load offers a reload, and the rest of the workspace stays', async () => {
+  const run = await env.cairn.createRun('alice', 'chunks', { name: 'charted' });
+  await env.cairn.history(run, [[0, { loss: 1 }], [1, { loss: 0.5 }]]);
+  const page = await env.context.newPage();
+  await page.route('**/assets/ChartsPanel-*.js', (route) => route.abort('connectionrefused'));
+  await page.goto('/alice/chunks');
+
+  await page.getByRole('alert').filter({ hasText: 'did not load' }).waitFor();
+  assert.equal(await page.getByRole('row').filter({ hasText: 'charted' }).count(), 1, 'the table stays');
+
+  await page.unroute('**/assets/ChartsPanel-*.js');
+  await page.getByRole('button', { name: 'Reload the page' }).click();
+  await page.locator('.chart-card[data-metric=loss] canvas').waitFor();
+});

@@ -1,7 +1,8 @@
-import { lazy, StrictMode, Suspense } from 'react';
+import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Link, Route, Routes } from 'react-router';
 import { ServerBanner } from './components/ServerBanner';
+import { lazyChunk } from './lib/lazyChunk';
 import { ShortcutsHelp } from './components/ShortcutsHelp';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -10,10 +11,10 @@ import './app.css';
 
 // The home page and the workspace come in the first bundle; the other pages load when first opened, so
 // the workspace's table paints without parsing them.
-const ComparePage = lazy(() => import('./pages/ComparePage').then((m) => ({ default: m.ComparePage })));
-const RunPage = lazy(() => import('./pages/RunPage').then((m) => ({ default: m.RunPage })));
-const SweepPage = lazy(() => import('./pages/SweepPage').then((m) => ({ default: m.SweepPage })));
-const SweepsPage = lazy(() => import('./pages/SweepsPage').then((m) => ({ default: m.SweepsPage })));
+const ComparePage = lazyChunk(() => import('./pages/ComparePage').then((m) => m.ComparePage));
+const RunPage = lazyChunk(() => import('./pages/RunPage').then((m) => m.RunPage));
+const SweepPage = lazyChunk(() => import('./pages/SweepPage').then((m) => m.SweepPage));
+const SweepsPage = lazyChunk(() => import('./pages/SweepsPage').then((m) => m.SweepsPage));
 
 function App() {
   return (

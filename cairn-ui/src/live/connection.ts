@@ -20,6 +20,19 @@ class ConnectionMonitor {
     return () => this.listeners.delete(listener);
   };
 
+  /** Resolves when the server answers again (at once when it is not down). */
+  nextRecovery(): Promise<void> {
+    return new Promise((resolve) => {
+      if (!this.down) return resolve();
+      const unsubscribe = this.subscribe(() => {
+        if (!this.down) {
+          unsubscribe();
+          resolve();
+        }
+      });
+    });
+  }
+
   reportDown() {
     if (this.down) return;
     this.down = true;

@@ -1,7 +1,7 @@
 // The project workspace: filter bar, runs table, and charts of the selected runs (or the first ten).
 // Filter, sort, selection, grouping and chart settings live in the URL, so a link shows the same view to
 // a teammate; the column layout is kept per project in this browser.
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import type { Run } from '../api/types';
@@ -23,11 +23,12 @@ import { useMetricKeys } from './useMetricKeys';
 import { useProjectRuns } from './useProjectRuns';
 import { useRunGroups } from './useRunGroups';
 import { useTableKeys } from './useTableKeys';
+import { lazyChunk } from '../lib/lazyChunk';
 
 // uPlot, the charts and the analysis panels load in their own chunks, after the app has started: the runs
 // table paints without waiting for them to be fetched and parsed.
-const ChartsPanel = lazy(() => import('../components/ChartsPanel').then((m) => ({ default: m.ChartsPanel })));
-const AnalysisPanels = lazy(() => import('../components/AnalysisPanels').then((m) => ({ default: m.AnalysisPanels })));
+const ChartsPanel = lazyChunk(() => import('../components/ChartsPanel').then((m) => m.ChartsPanel));
+const AnalysisPanels = lazyChunk(() => import('../components/AnalysisPanels').then((m) => m.AnalysisPanels));
 
 const KEYS_FROM_RUNS = 20; // metric keys are the union over this many of the charted runs
 const MAX_VALUE_COLUMNS = 40;
