@@ -204,8 +204,7 @@ class Run(RunArtifacts, RunAttachments, RunIdentity):
         terminal.warn(f"the server asked run {self.name} to stop"
                       f"{' (sweep ' + self.sweep_id + ')' if self.sweep_id else ''}; ending it as killed")
         if not self._is_finishing:
-            import _thread
-            _thread.interrupt_main()
+            _interrupt_main_thread()
 
     def _finish_at_exit(self, state: str, exit_code: int, traceback_text: Optional[str]) -> None:
         self._close(state, exit_code, traceback_text)
@@ -258,3 +257,19 @@ class Run(RunArtifacts, RunAttachments, RunIdentity):
 
     def _emit_console_line(self, stream: str, line: int, text: str) -> None:
         self._emit("console", {"stream": stream, "line": line, "text": text})
+
+
+def _interrupt_main_thread() -> None:
+    """Raises ``KeyboardInterrupt`` in the main thread, as Ctrl-C would. A process started in the background
+    by a shell without job control (``python train.py &`` in a script, some CI runners) inherits SIGINT as
+    ignored, and then ``_thread.interrupt_main()`` does nothing; the exception is then set on the main
+    thread directly, to be raised at its next Python instruction."""
+    import signal
+    import _thread
+    if signal.getsignal(signal.SIGINT) not in (signal.SIG_IGN, signal.SIG_DFL, None):
+        _thread.interrupt_main()
+        return
+    import ctypes
+    main_thread_id = threading.main_thread().ident
+    if main_thread_id is not None:
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(main_thread_id), ctypes.py_object(KeyboardInterrupt))

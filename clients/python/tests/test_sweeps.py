@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import tempfile
 import time
 import unittest
@@ -99,6 +100,13 @@ class SweepTest(unittest.TestCase):
         self.assertEqual(reached, [])
         [run] = [r for r in self.sweep_runs(sweep_id) if r["state"] != "running"]
         self.assertEqual(run["state"], "killed")
+
+    def test_a_canceled_trial_stops_also_when_sigint_is_ignored_as_in_a_background_job(self) -> None:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # `python train.py &` from a script
+        try:
+            self.test_a_canceled_sweep_stops_its_running_trial_which_ends_killed()
+        finally:
+            signal.signal(signal.SIGINT, previous)
 
     def server_post(self, path: str) -> None:
         import urllib.request
