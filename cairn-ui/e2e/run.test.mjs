@@ -53,6 +53,23 @@ test('notes edited on the page are still there after a reload', async () => {
   assert.equal((await env.cairn.call('GET', `/runs/alice/mnist/${run.id}`)).notes, 'lr too high: diverges after step 300');
 });
 
+test('notes are markdown: saved notes show with headings, lists, emphasis, code and links, and markup stays text', async () => {
+  const run = await env.cairn.createRun('alice', 'mnist', { name: 'marked' });
+  const page = await env.context.newPage();
+  await page.goto(`/alice/mnist/runs/${run.id}`);
+  await page.getByLabel('notes').fill('## Findings\n\n- lr **0.01** is *stable*\n- see [the paper](https://example.com/p)\n\nuse `--fp16` <script>window.hacked = 1</script>');
+  await page.getByRole('button', { name: 'Save notes' }).click();
+
+  const shown = page.getByRole('region', { name: 'markdown preview' });
+  await shown.getByRole('heading', { name: 'Findings' }).waitFor();
+  assert.equal(await shown.locator('li strong').textContent(), '0.01');
+  assert.equal(await shown.locator('li em').textContent(), 'stable');
+  assert.equal(await shown.getByRole('link', { name: 'the paper' }).getAttribute('href'), 'https://example.com/p');
+  assert.equal(await shown.locator('code').textContent(), '--fp16');
+  await shown.getByText('<script>window.hacked = 1</script>').waitFor();
+  assert.equal(await page.evaluate(() => window.hacked), undefined);
+});
+
 test('tags added on the page are saved', async () => {
   const run = await env.cairn.createRun('alice', 'mnist', { name: 'tagged', tags: ['old'] });
   const page = await env.context.newPage();

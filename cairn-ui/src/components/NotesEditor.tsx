@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
+import { Markdown } from '../lib/markdown';
 
 const RUN_PROMPT = 'What is this run about? What did you learn?';
 
-/** Run or sweep notes: edit, then Save (or Ctrl/Cmd+Enter) stores them with PATCH. */
+/** Run or sweep notes in markdown: edit, then Save (or Ctrl/Cmd+Enter) stores them with PATCH; saved notes show rendered below. */
 export function NotesEditor({ notes, onSave, placeholder = RUN_PROMPT }: {
   notes: string; onSave: (notes: string) => Promise<void>; placeholder?: string;
 }) {
@@ -28,6 +29,7 @@ export function NotesEditor({ notes, onSave, placeholder = RUN_PROMPT }: {
         <button type="button" onClick={save} disabled={!dirty || status === 'saving'}>Save notes</button>
         <span className="muted" role="status">{status === 'idle' ? (dirty ? 'unsaved changes' : '') : status}</span>
       </div>
+      {notes.trim() !== '' && <section aria-label="markdown preview"><Markdown text={notes} /></section>}
     </div>
   );
 }
