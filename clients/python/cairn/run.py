@@ -33,6 +33,8 @@ from .summary import Summary
 from .system import SystemSampler
 from .unsupported import not_yet
 
+_MAX_METRIC_KEY_LENGTH = 512  # the server's limit (docs/records.md)
+
 
 
 class _NoWriter:
@@ -59,6 +61,7 @@ class Run(RunArtifacts, RunAttachments, RunIdentity):
         super().__init__(info, settings, folder)
         self.sweep_id = sweep_id
         self.stop_requested = False
+        self._checked_keys: set = set()  # metric keys log() has seen pass the server's rules
         self._writer = writer if writer is not None else _NoWriter()
         self._sender = sender
         self._files = files
@@ -99,8 +102,21 @@ class Run(RunArtifacts, RunAttachments, RunIdentity):
             return
         if step is not None and not isinstance(step, int):
             step = int(step)
+        flat = flatten(data)
+        if not flat.keys() <= self._checked_keys:
+            self._check_metric_keys(flat)
         with self._lock:
-            self._history.add(flatten(data), step, commit)
+            self._history.add(flat, step, commit)
+
+    def _check_metric_keys(self, flat: Dict[str, Any]) -> None:
+        """The server refuses a batch holding a bad metric key, and with it every record after it in the
+        log: refuse the key here, where the caller sees which call was wrong."""
+        for key in flat.keys() - self._checked_keys:
+            if not key or len(key) > _MAX_METRIC_KEY_LENGTH or "\0" in key:
+                raise UsageError(f"metric names must be 1-{_MAX_METRIC_KEY_LENGTH} characters without NUL, "
+                                 f"not {key!r}")
+        if len(self._checked_keys) < 10_000:
+            self._checked_keys.update(flat.keys())
 
     def define_metric(self, name: str, step_metric: Optional[str] = None, step_sync: Optional[bool] = None,
                       hidden: Optional[bool] = None, summary: Union[None, str, Sequence[str]] = None,

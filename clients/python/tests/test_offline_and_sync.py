@@ -9,7 +9,7 @@ import unittest
 
 import cairn
 from cairn.frames import FILE_HEADER, decode_frames
-from cairn.records import payload_seq
+from cairn.records import decode_payload, payload_seq
 from cairn_server import CairnServer, require_jar, shared_server
 
 
@@ -46,6 +46,21 @@ class OfflineSyncTest(unittest.TestCase):
         seqs = [payload_seq(p) for p in decoded.payloads]
         self.assertEqual(seqs, list(range(1, len(seqs) + 1)))
         self.assertFalse(os.path.exists(folder.acked_path))
+
+    def test_a_metric_name_the_server_would_refuse_is_refused_by_log_and_the_log_stays_shippable(self) -> None:
+        run = self.offline_run()
+        run.log({"loss": 0.5})
+        for bad in ("", "x" * 513, "a\0b"):
+            with self.assertRaises(cairn.UsageError) as refused:
+                run.log({bad: 1.0, "acc": 0.1})
+            self.assertIn("metric names must be 1-512 characters without NUL", str(refused.exception))
+        run.log({"loss": 0.4})
+        run.finish()
+        folder = cairn.record_log.RunFolder(self.folder, "offline-user", "offline", run.id)
+        with open(folder.records_path, "rb") as f:
+            decoded = decode_frames(f.read(), len(FILE_HEADER))
+        rows = [decode_payload(p) for p in decoded.payloads]
+        self.assertEqual([r["values"] for r in rows if r["type"] == "history"], [{"loss": 0.5}, {"loss": 0.4}])
 
     def test_offline_run_synced_later_has_complete_history(self) -> None:
         server = shared_server()

@@ -1,6 +1,7 @@
 package dev.cairn.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.core.json.Json;
@@ -56,6 +57,22 @@ class OfflineRunTest {
         assertThat(run.isOffline()).isTrue();
         assertThat(run.url()).isNull();
         assertThat(run.dir()).isEqualTo(dir.resolve("runs/alice/mnist/" + run.id()));
+    }
+
+    @Test
+    void a_metric_name_the_server_would_refuse_is_refused_by_log_and_the_log_stays_shippable() {
+        Run run = Cairn.init(offline().build());
+        run.log(Map.of("loss", 0.5));
+        for (String bad : List.of("", "x".repeat(513), "a\0b")) {
+            assertThatThrownBy(() -> run.log(Map.of(bad, 1.0)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("metric names must be 1-512 characters without NUL");
+        }
+        run.log(Map.of("loss", 0.4));
+        run.finish();
+
+        assertThat(RunLogs.ofType(RunLogs.records(run), "history"))
+                .extracting(r -> r.path("values").path("loss").asDouble()).containsExactly(0.5, 0.4);
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.util.Map;
 public final class PendingRecord {
     /** Marks a history record without an explicit step: the server assigns the next one. */
     public static final long NO_STEP = Long.MIN_VALUE;
+    /** The server's limit on metric keys (docs/records.md). */
+    static final int MAX_METRIC_KEY_LENGTH = 512;
 
     final String type;
     final String[] keys;
@@ -38,12 +40,13 @@ public final class PendingRecord {
         int size = values.size();
         String[] keys = new String[size];
         Object[] copies = new Object[size];
+        boolean isMetric = type.equals("history") || type.equals("system");
         int i = 0;
         for (Map.Entry<String, ?> entry : values.entrySet()) {
             if (i == size) {
                 break; // the map grew under us (another thread); what we copied is a consistent prefix
             }
-            keys[i] = requireKey(entry.getKey());
+            keys[i] = isMetric ? requireMetricKey(entry.getKey()) : requireKey(entry.getKey());
             copies[i] = snapshot(entry.getValue());
             i++;
         }
@@ -70,6 +73,19 @@ public final class PendingRecord {
     private static String requireKey(String key) {
         if (key == null) {
             throw new IllegalArgumentException("metric names must not be null");
+        }
+        return key;
+    }
+
+    /**
+     * The server refuses a batch holding a bad metric key, and with it every record after it in the log:
+     * refuse the key here, where the caller sees which call was wrong.
+     */
+    private static String requireMetricKey(String key) {
+        requireKey(key);
+        if (key.isEmpty() || key.length() > MAX_METRIC_KEY_LENGTH || key.indexOf(0) >= 0) {
+            throw new IllegalArgumentException("metric names must be 1-" + MAX_METRIC_KEY_LENGTH
+                    + " characters without NUL, not '" + key.replace("\0", "\\0") + "'");
         }
         return key;
     }

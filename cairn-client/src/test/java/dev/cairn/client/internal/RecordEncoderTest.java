@@ -147,7 +147,7 @@ class RecordEncoderTest {
         StringBuilder text = new StringBuilder();
         int length = random.nextInt(8);
         for (int i = 0; i < length; i++) {
-            text.append((char) random.nextInt(128));
+            text.append((char) (1 + random.nextInt(127))); // NUL is refused in metric names
         }
         return text.toString();
     }
