@@ -4,10 +4,7 @@ import dev.cairn.core.record.RecordFrames;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.List;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
@@ -42,15 +39,15 @@ public final class BatchBody {
         for (Frame frame : frames) {
             size += RecordFrames.FRAME_OVERHEAD_BYTES + frame.payload().length;
         }
-        ByteBuffer body = ByteBuffer.allocate(Math.toIntExact(size)).order(ByteOrder.LITTLE_ENDIAN);
-        CRC32 crc = new CRC32();
+        byte[] body = new byte[Math.toIntExact(size)];
+        int at = 0;
         for (Frame frame : frames) {
             byte[] payload = frame.payload();
-            crc.reset();
-            crc.update(payload);
-            body.putInt(payload.length).putInt((int) crc.getValue()).put(payload);
+            RecordFrames.putHeader(body, at, payload);
+            System.arraycopy(payload, 0, body, at + RecordFrames.FRAME_OVERHEAD_BYTES, payload.length);
+            at += RecordFrames.FRAME_OVERHEAD_BYTES + payload.length;
         }
-        return body.array();
+        return body;
     }
 
     /** Metrics compress well even at the fastest level, and the sender's CPU is the training job's CPU. */

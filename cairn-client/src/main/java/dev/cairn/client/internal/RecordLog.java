@@ -90,7 +90,7 @@ public final class RecordLog implements Closeable {
 
     /** Appends one record's payload as a frame (buffered: call {@link #flush()} to hand it to the OS). */
     public void append(byte[] payload) throws IOException {
-        RecordFrames.putHeader(frameHeader, payload);
+        RecordFrames.putHeader(frameHeader, 0, payload);
         out.write(frameHeader);
         out.write(payload);
     }

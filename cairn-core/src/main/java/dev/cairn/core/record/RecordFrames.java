@@ -36,14 +36,15 @@ public final class RecordFrames {
 
     /** One frame holding {@code payload}. */
     public static byte[] encode(byte[] payload) {
-        ByteBuffer frame = ByteBuffer.allocate(FRAME_OVERHEAD_BYTES + payload.length).order(ByteOrder.LITTLE_ENDIAN);
-        frame.putInt(payload.length).putInt((int) crc32(payload, 0, payload.length)).put(payload);
-        return frame.array();
+        byte[] frame = new byte[FRAME_OVERHEAD_BYTES + payload.length];
+        putHeader(frame, 0, payload);
+        System.arraycopy(payload, 0, frame, FRAME_OVERHEAD_BYTES, payload.length);
+        return frame;
     }
 
-    /** Writes the frame header of {@code payload} (length, CRC-32) into {@code header}'s first 8 bytes. */
-    public static void putHeader(byte[] header, byte[] payload) {
-        ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN).putInt(payload.length)
+    /** Writes the frame header of {@code payload} (length, CRC-32) into {@code target} at {@code offset}. */
+    public static void putHeader(byte[] target, int offset, byte[] payload) {
+        ByteBuffer.wrap(target, offset, FRAME_OVERHEAD_BYTES).order(ByteOrder.LITTLE_ENDIAN).putInt(payload.length)
                 .putInt((int) crc32(payload, 0, payload.length));
     }
 

@@ -33,15 +33,15 @@ public final class SeriesBatch {
 
     /** Adds a numeric point; {@code step} may be {@link Points#SAMPLE_INDEX}. */
     public void add(String namespace, String key, long step, long timeMicros, long valueBits) {
-        namespace(namespace).add(key, step, timeMicros, valueBits);
+        namespace(namespace).series(key).add(step, timeMicros, valueBits);
     }
 
-    /** The series of one namespace, to add many points without looking the namespace up for each. */
+    /** The series of one namespace, to look many keys up without looking the namespace up for each. */
     public Namespace namespace(String namespace) {
         return new Namespace(namespace, byNamespace.computeIfAbsent(namespace, ignored -> new HashMap<>()));
     }
 
-    /** Adds points to the series of one namespace. */
+    /** The series of one namespace, by key. */
     public final class Namespace {
         private final String name;
         private final Map<String, Input> keys;
@@ -49,10 +49,6 @@ public final class SeriesBatch {
         private Namespace(String name, Map<String, Input> keys) {
             this.name = name;
             this.keys = keys;
-        }
-
-        public void add(String key, long step, long timeMicros, long valueBits) {
-            series(key).add(step, timeMicros, valueBits);
         }
 
         /** The series of {@code key}, to add points to it without looking it up again. */
